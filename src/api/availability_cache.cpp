@@ -1,0 +1,28 @@
+// A small cache that forgets everything when its stamp changes.
+#include "api/availability_cache.hpp"
+
+namespace amt::api {
+
+std::optional<std::string> AvailabilityCache::find(const std::string& key, Stamp now) const {
+  std::lock_guard lock(mutex_);
+  if (!(stamp_ == now)) return std::nullopt;
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+void AvailabilityCache::put(const std::string& key, Stamp stamp, std::string body) {
+  std::lock_guard lock(mutex_);
+  if (!(stamp_ == stamp)) {
+    // Only a newer stamp may replace the cache; a late answer from an older one is dropped.
+    if (stamp.data_version < stamp_.data_version ||
+        (stamp.data_version == stamp_.data_version && stamp.minute < stamp_.minute))
+      return;
+    entries_.clear();
+    stamp_ = stamp;
+  }
+  if (entries_.size() >= max_entries) entries_.clear();
+  entries_[key] = std::move(body);
+}
+
+}  // namespace amt::api

@@ -1,0 +1,32 @@
+// Rendered availability answers, kept until the next committed write or the next minute (the lead
+// time moves with the clock). Popular queries are then answered without touching the database.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace amt::api {
+
+class AvailabilityCache {
+ public:
+  struct Stamp {
+    std::uint64_t data_version;
+    std::int64_t minute;
+    bool operator==(const Stamp&) const = default;
+  };
+
+  std::optional<std::string> find(const std::string& key, Stamp now) const;
+  // stamp: taken before the answer was computed, so a write that raced it makes the entry stale.
+  void put(const std::string& key, Stamp stamp, std::string body);
+
+ private:
+  static constexpr std::size_t max_entries = 4096;
+  mutable std::mutex mutex_;
+  Stamp stamp_{0, 0};
+  std::unordered_map<std::string, std::string> entries_;
+};
+
+}  // namespace amt::api

@@ -1,0 +1,35 @@
+// Registers the JSON API (v1) and the operations endpoints on a router.
+#pragma once
+
+#include <string>
+
+#include "app/booking.hpp"
+#include "app/catalog_snapshot.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace amt::api {
+
+struct ApiContext {
+  app::Bookings& bookings;
+  app::CatalogHolder& catalogs;
+  store::Store& store;
+  http::Metrics& metrics;
+};
+
+void add_operations_routes(http::Router& router, ApiContext& context);
+void add_catalog_routes(http::Router& router, ApiContext& context);
+void add_availability_routes(http::Router& router, ApiContext& context);
+void add_booking_routes(http::Router& router, ApiContext& context);
+
+inline void add_routes(http::Router& router, ApiContext& context) {
+  add_operations_routes(router, context);
+  add_catalog_routes(router, context);
+  add_availability_routes(router, context);
+  add_booking_routes(router, context);
+}
+
+const std::string& openapi_document();  // docs/openapi.yaml, compiled in
+
+}  // namespace amt::api

@@ -1,0 +1,76 @@
+// Use cases of a citizen's booking: see free times, book, view, cancel, reschedule. Each write is
+// one store transaction in which the capacity check and the insert happen together.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/catalog_snapshot.hpp"
+#include "app/clock.hpp"
+#include "app/errors.hpp"
+#include "core/availability.hpp"
+#include "store/store.hpp"
+
+namespace amt::app {
+
+struct AvailabilityRequest {
+  Id location_id;
+  Id service_id;
+  std::string from;  // YYYY-MM-DD; empty: today
+  std::string to;    // YYYY-MM-DD; empty: from + 13 days
+  std::string customer_number;
+};
+
+struct AvailabilityAnswer {
+  std::shared_ptr<const CatalogSnapshot> snapshot;  // keeps location and zone alive
+  const Location* location = nullptr;
+  Zone zone = nullptr;
+  LocalDate from;
+  LocalDate to;
+  std::vector<DaySlots> days;
+};
+
+struct BookingRequest {
+  Id location_id;
+  Id service_id;
+  std::string start;  // RFC 3339 as received
+  Contact contact;
+  std::string customer_number;
+  std::string note;
+  std::string language;  // empty: "de"
+  Channel channel = Channel::online;
+  std::string idempotency_key;  // empty: none
+};
+
+struct Booked {
+  Appointment appointment;
+  std::string manage_token;  // shown once; only its hash is stored
+  bool replayed = false;     // answered from an earlier request with the same Idempotency-Key
+};
+
+struct BookingPolicy {
+  int max_active_per_contact = 3;
+  int max_query_days = 62;
+  std::string secret;  // HMAC key for manage tokens
+};
+
+class Bookings {
+ public:
+  Bookings(store::Store& store, CatalogHolder& catalogs, const Clock& clock, BookingPolicy policy);
+
+  Result<AvailabilityAnswer> availability(const AvailabilityRequest& request) const;
+  Result<Booked> book(const BookingRequest& request);
+  Result<Appointment> view(std::string_view code, std::string_view token) const;
+  Result<Appointment> cancel(std::string_view code, std::string_view token);
+  Result<Appointment> reschedule(std::string_view code, std::string_view token, std::string_view start);
+
+  Instant now() const { return clock_.now(); }
+
+ private:
+  store::Store& store_;
+  CatalogHolder& catalogs_;
+  const Clock& clock_;
+  BookingPolicy policy_;
+};
+
+}  // namespace amt::app

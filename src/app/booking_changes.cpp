@@ -1,0 +1,85 @@
+// What a citizen does with an existing booking, proven by its manage token: view, cancel,
+// reschedule. A wrong token and an unknown code get the same answer, so codes cannot be probed.
+#include "app/booking.hpp"
+#include "app/booking_rules.hpp"
+#include "app/secrets.hpp"
+
+namespace amt::app {
+
+namespace {
+
+Result<Appointment> authorise(std::optional<Appointment> a, std::string_view token) {
+  if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
+  if (!a || !equal_constant_time(a->manage_token_hash, sha256_hex(token)))
+    return fail(ErrorKind::not_found, "No booking with this code and token.");
+  return std::move(*a);
+}
+
+Result<void> changeable(const Appointment& a, Instant now) {
+  if (a.status != AppointmentStatus::booked)
+    return fail(ErrorKind::not_changeable, "This booking can no longer be changed.");
+  if (a.start <= now) return fail(ErrorKind::not_changeable, "This appointment has already begun.");
+  return {};
+}
+
+}  // namespace
+
+Result<Appointment> Bookings::view(std::string_view code, std::string_view token) const {
+  if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
+  if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
+  return authorise(store_.appointment_by_code(code), token);
+}
+
+Result<Appointment> Bookings::cancel(std::string_view code, std::string_view token) {
+  if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
+  if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
+  Result<Appointment> result = fail(ErrorKind::not_found, "not attempted");
+  store_.write([&](store::WriteTx& tx) {
+    result = authorise(tx.appointment_by_code(code), token);
+    if (!result || result->status == AppointmentStatus::cancelled) return;
+    if (auto ok = changeable(*result, clock_.now()); !ok) {
+      result = tl::unexpected(ok.error());
+      return;
+    }
+    result->status = AppointmentStatus::cancelled;
+    tx.update_appointment(*result);
+  });
+  return result;
+}
+
+Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view token, std::string_view start) {
+  if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
+  if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
+  auto current = authorise(store_.appointment_by_code(code), token);
+  if (!current) return current;
+  auto snapshot = catalogs_.current();
+  auto target = resolve_target(*snapshot, current->location_id, current->service_id, start,
+                               current->customer_number, current->channel);
+  if (!target) return tl::unexpected(target.error());
+
+  Result<Appointment> result = fail(ErrorKind::not_found, "not attempted");
+  store_.write([&](store::WriteTx& tx) {
+    const Instant now = clock_.now();
+    result = authorise(tx.appointment_by_code(code), token);
+    if (!result) return;
+    if (auto ok = changeable(*result, now); !ok) {
+      result = tl::unexpected(ok.error());
+      return;
+    }
+    const auto placement =
+        target->planner->place(neighbours(tx, result->location_id, target->start, target->end, result->id),
+                               result->service_id, target->start, now, target->responsible_chain);
+    if (!placement) {
+      result = tl::unexpected(placement_error(placement.error()));
+      return;
+    }
+    apply_moves(tx, placement->moves);
+    result->start = target->start;
+    result->end = target->end;
+    result->staff_id = placement->staff_id;
+    tx.update_appointment(*result);
+  });
+  return result;
+}
+
+}  // namespace amt::app

@@ -1,0 +1,34 @@
+// The reference data and one prepared Planner per location, as one immutable snapshot. Requests
+// take the current snapshot; an admin change builds a new one and swaps it in.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "core/availability.hpp"
+#include "core/model.hpp"
+#include "store/store.hpp"
+
+namespace amt::app {
+
+struct CatalogSnapshot {
+  Catalog catalog;
+  std::map<Id, Planner> planners;  // by location id
+
+  const Planner* planner(const Id& location_id) const;
+};
+
+class CatalogHolder {
+ public:
+  explicit CatalogHolder(store::Store& store) : store_(store) { reload(); }
+  void reload();  // reads the catalog from the store and prepares planners
+  std::shared_ptr<const CatalogSnapshot> current() const;
+
+ private:
+  store::Store& store_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const CatalogSnapshot> current_;
+};
+
+}  // namespace amt::app

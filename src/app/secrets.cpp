@@ -1,0 +1,81 @@
+// Randomness from libsodium, SHA-256 and HMAC from OpenSSL.
+#include "app/secrets.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+#include <sodium.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace amt::app {
+
+namespace {
+
+void ensure_sodium() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string hex(const unsigned char* data, size_t n) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(n * 2, '0');
+  for (size_t i = 0; i < n; ++i) {
+    out[2 * i] = digits[data[i] >> 4];
+    out[2 * i + 1] = digits[data[i] & 0xf];
+  }
+  return out;
+}
+
+std::string base64url(const unsigned char* data, size_t n) {
+  std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), data, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+}  // namespace
+
+std::string new_booking_code() {
+  ensure_sodium();
+  std::string code(6, ' ');
+  for (char& c : code)
+    c = booking_code_alphabet[randombytes_uniform(static_cast<uint32_t>(booking_code_alphabet.size()))];
+  return code;
+}
+
+bool is_booking_code(std::string_view s) {
+  if (s.size() != 6) return false;
+  for (char c : s)
+    if (booking_code_alphabet.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+std::string random_nonce() {
+  ensure_sodium();
+  std::array<unsigned char, 16> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return hex(bytes.data(), bytes.size());
+}
+
+std::string manage_token(std::string_view secret, std::string_view nonce) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+            reinterpret_cast<const unsigned char*>(nonce.data()), nonce.size(), mac.data(), &len))
+    throw std::runtime_error("HMAC failed");
+  return base64url(mac.data(), len);
+}
+
+std::string sha256_hex(std::string_view data) {
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest.data());
+  return hex(digest.data(), digest.size());
+}
+
+bool equal_constant_time(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace amt::app

@@ -1,0 +1,54 @@
+// Bounded augmenting-path search on a day board: where a new booking goes, which not-yet-fixed
+// appointments move to make room, and how many bookings a start time can still take.
+//
+// The mathematics, honestly: when every appointment overlapping the new one occupies the same
+// interval (one grid, one duration), this is bipartite matching and the search (Kuhn's algorithm:
+// one visited set per search, each person expanded at most once) is exact, as long as a path
+// needs at most kMaxChain moves. With mixed durations, keeping all appointments at their fixed
+// times under skills is interval scheduling with eligibility, NP-hard in general; the search then
+// only moves an appointment to someone free for its whole interval (recursively), never
+// double-books, and may in rare cases refuse a booking an exhaustive search would place.
+// tests/unit/core/capacity_random_test.cpp measures how rare.
+#pragma once
+
+#include <vector>
+
+#include "core/day_board.hpp"
+
+namespace amt::capacity {
+
+constexpr int kMaxChain = 6;  // appointments moved one after another for one booking, at most
+
+struct NewBooking {
+  int service;
+  int begin;  // cells [begin, end) of the board's day
+  int end;
+  const Word* only = nullptr;  // when set, the only staff who may take it (responsible routing)
+};
+
+class Matcher {
+ public:
+  explicit Matcher(DayBoard& board);
+
+  // Places the booking, moving others if needed; the board then holds it as a reservation and
+  // records the moves in its journal. Returns the staff index, or -1 when it does not fit.
+  int place(const NewBooking& booking);
+  // How many such bookings fit one after another; the board is unchanged afterwards.
+  int capacity(const NewBooking& booking);
+
+ private:
+  Word* row(int level, int which) {
+    return &scratch_[static_cast<std::size_t>((level * 2 + which) * words_)];
+  }
+  // Fills level 0: candidates (row 0) and those of them free already (row 1).
+  void candidates(const NewBooking& booking);
+  bool free_up(int staff, int begin, int end, int depth);
+  bool relocate(int appointment, int depth);
+
+  DayBoard& board_;
+  int words_;
+  std::vector<Word> visited_;
+  std::vector<Word> scratch_;  // two rows per search depth
+};
+
+}  // namespace amt::capacity

@@ -1,0 +1,33 @@
+// The worker-side half of a request: Beast message -> Request, router, Response -> wire bytes,
+// plus the metrics and the access log line. Runs on the worker pool, never on an I/O thread.
+#pragma once
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "http/server_state.hpp"
+#include "http/wire.hpp"
+
+namespace amt::http {
+
+using RequestMessage = boost::beast::http::request<boost::beast::http::string_body>;
+using Clock = std::chrono::steady_clock;
+
+struct Outcome {
+  WireResponse wire;
+  bool keep_alive = false;
+  bool http10 = false;
+};
+
+Outcome exchange(const ServerState& state, RequestMessage message, const std::string& remote,
+                 Clock::time_point started);
+
+// Counts the request in the metrics and writes the access log line. The log carries the route
+// pattern, never the target: paths and queries can hold booking codes or names.
+void record_request(const ServerState& state, std::string_view method, std::string_view route, int status,
+                    Clock::time_point started, std::size_t bytes, std::string_view remote);
+
+}  // namespace amt::http

@@ -1,0 +1,169 @@
+// Connection state machine; every member runs on the connection's strand except the posted
+// exchange, which runs on the worker pool and only touches immutable session data.
+#include "http/session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+
+#include "http/text.hpp"
+
+namespace amt::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+
+namespace {
+constexpr std::size_t first_read_bytes = 4096;
+constexpr std::chrono::seconds linger_time{2};       // bounded wait for the client to finish sending
+constexpr std::size_t linger_bytes = 1024 * 1024;    // after which we stop reading and just close
+constexpr std::string_view continue_100 = "HTTP/1.1 100 Continue\r\n\r\n";
+}  // namespace
+
+Session::Session(net::ip::tcp::socket socket, ServerState& state) : stream_(std::move(socket)), state_(state) {
+  beast::error_code ec;
+  stream_.socket().set_option(net::ip::tcp::no_delay(true), ec);
+  const auto endpoint = stream_.socket().remote_endpoint(ec);
+  if (!ec) remote_ = endpoint.address().to_string();
+}
+
+Session::~Session() { state_.remove(this); }
+
+void Session::start() { wait_for_request(); }
+
+void Session::shutdown() {
+  stopping_ = true;
+  // Only a connection waiting for its next request is closed now; one mid-request finishes it.
+  if (phase_ == Phase::idle) stream_.cancel();
+}
+
+// Waits for the first byte of the next request under the idle timeout, unless a pipelined
+// request already sits in the buffer.
+void Session::wait_for_request() {
+  if (stopping_ || state_.stopping.load()) return close_gracefully();
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.options.max_header_bytes, UINT32_MAX)));
+  parser_->body_limit(state_.options.max_body_bytes);
+  if (buffer_.size() > 0) return read_header();
+
+  phase_ = Phase::idle;
+  stream_.expires_after(state_.options.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(first_read_bytes),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            if (ec) return;  // idle timeout, client gone, or shutdown: just close
+                            self->buffer_.commit(n);
+                            self->read_header();
+                          });
+}
+
+// From the first byte on, the whole request must arrive within read_timeout (slowloris defence):
+// the deadline is set once here and covers header and body reads together.
+void Session::read_header() {
+  phase_ = Phase::reading;
+  stream_.expires_after(state_.options.read_timeout);
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Session::on_header(beast::error_code ec) {
+  if (ec) return on_read_error(ec);
+  if (parser_->is_done()) return dispatch_to_worker();
+  const auto& message = parser_->get();
+  if (message.version() < 11 || !iequals(message[bhttp::field::expect], "100-continue")) return read_body();
+  net::async_write(stream_, net::buffer(continue_100.data(), continue_100.size()),
+                   [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+                     if (write_ec) return;
+                     self->read_body();
+                   });
+}
+
+void Session::read_body() {
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
+}
+
+void Session::on_body(beast::error_code ec) {
+  if (ec) return on_read_error(ec);
+  dispatch_to_worker();
+}
+
+void Session::on_read_error(beast::error_code ec) {
+  if (ec == bhttp::error::header_limit) return reject(431, "Request Header Fields Too Large", "The request headers are too large.");
+  if (ec == bhttp::error::body_limit) return reject(413, "Content Too Large", "The request body is too large.");
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return;  // client gone
+  const auto& http_errors = bhttp::make_error_code(bhttp::error::bad_method).category();
+  if (ec.category() == http_errors) return reject(400, "Bad Request", "The request is not valid HTTP/1.1.");
+  // Timeouts (the stream has closed the socket already), resets and aborts: nothing to answer.
+}
+
+// Hands the request to the worker pool; the work guard keeps run() from returning while a handler
+// runs, and the answer comes back through this connection's strand.
+void Session::dispatch_to_worker() {
+  phase_ = Phase::busy;
+  stream_.expires_never();
+  auto work = net::make_work_guard(stream_.get_executor());
+  net::post(*state_.workers, [self = shared_from_this(), message = parser_->release(), work = std::move(work),
+                              started = Clock::now()]() mutable {
+    auto outcome = exchange(self->state_, std::move(message), self->remote_, started);
+    net::post(self->stream_.get_executor(),
+              [self, outcome = std::move(outcome)]() mutable { self->write(std::move(outcome)); });
+  });
+}
+
+void Session::write(Outcome outcome) {
+  const bool keep_alive = outcome.keep_alive && !stopping_ && !state_.stopping.load();
+  out_ = std::move(outcome.wire);
+  finish_head(out_.head, keep_alive, outcome.http10);
+  phase_ = Phase::busy;
+  stream_.expires_after(state_.options.write_timeout);
+  const std::array<net::const_buffer, 2> buffers{net::buffer(out_.head), net::buffer(out_.body)};
+  net::async_write(stream_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+    self->on_write(ec, keep_alive);
+  });
+}
+
+void Session::on_write(beast::error_code ec, bool keep_alive) {
+  if (ec) return;  // write timeout or client gone
+  out_ = {};
+  if (!keep_alive) return close_gracefully();
+  wait_for_request();
+}
+
+// Answers errors the server detects itself (400, 413, 431) and closes: after them the stream
+// position is unknown, so the connection cannot carry another request.
+void Session::reject(int status, std::string_view title, std::string_view detail) {
+  const auto started = Clock::now();
+  std::string_view method;
+  if (parser_->is_header_done()) method = parser_->get().method_string();
+  Outcome outcome{to_wire(Response::problem(status, title, detail), false), false, false};
+  record_request(state_, method, "invalid", status, started, outcome.wire.body_bytes, remote_);
+  write(std::move(outcome));
+}
+
+// Half-closes and reads what the client still sends before closing: closing with unread data
+// makes the kernel send a reset, which can destroy the response before the client reads it.
+void Session::close_gracefully() {
+  phase_ = Phase::closing;
+  beast::error_code ec;
+  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  if (ec) return;
+  buffer_.clear();
+  stream_.expires_after(linger_time);
+  drain(0);
+}
+
+void Session::drain(std::size_t drained) {
+  if (drained > linger_bytes) return;
+  stream_.async_read_some(buffer_.prepare(first_read_bytes),
+                          [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+                            if (ec) return;
+                            self->drain(drained + n);
+                          });
+}
+
+}  // namespace amt::http

@@ -1,0 +1,58 @@
+// One HTTP/1.1 connection: read a request (idle timeout until its first byte, then read timeout for
+// the whole request), run the handler on the worker pool, write the response on this connection's
+// strand, then read the next one. One request at a time, so pipelined requests queue in the buffer.
+#pragma once
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "http/exchange.hpp"
+#include "http/server_state.hpp"
+
+namespace amt::http {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(boost::asio::ip::tcp::socket socket, ServerState& state);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  boost::beast::tcp_stream::executor_type executor() { return stream_.get_executor(); }
+  void start();     // on the strand
+  void shutdown();  // on the strand: close when idle, otherwise finish the request and close
+
+ private:
+  enum class Phase { idle, reading, busy, closing };
+
+  void wait_for_request();
+  void read_header();
+  void on_header(boost::beast::error_code ec);
+  void read_body();
+  void on_body(boost::beast::error_code ec);
+  void on_read_error(boost::beast::error_code ec);
+  void dispatch_to_worker();
+  void write(Outcome outcome);
+  void on_write(boost::beast::error_code ec, bool keep_alive);
+  void reject(int status, std::string_view title, std::string_view detail);
+  void close_gracefully();
+  void drain(std::size_t drained);
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  ServerState& state_;
+  std::string remote_;
+  Phase phase_ = Phase::idle;
+  bool stopping_ = false;
+  WireResponse out_;  // owns the bytes of the write in progress
+};
+
+}  // namespace amt::http

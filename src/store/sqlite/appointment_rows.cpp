@@ -1,0 +1,152 @@
+// Appointment and idempotency rows: one SQL text per operation, column order in one place.
+#include "store/sqlite/appointment_rows.hpp"
+
+#include <stdexcept>
+
+#include "store/sqlite/values.hpp"
+
+namespace amt::store::sqlite {
+namespace {
+
+// The schema caps an appointment at one day, so anything overlapping [from, to) starts after
+// from - 1 day: that bound turns the overlap test into a short range scan of the index.
+constexpr std::int64_t max_appointment_seconds = 86400;
+
+#define AMT_APPOINTMENT_COLUMNS                                                                 \
+  "id, code, location_id, service_id, staff_id, start_utc, end_utc, channel, status, "         \
+  "staff_fixed, manage_token_hash, contact_name, contact_email, contact_phone, customer_number, " \
+  "note, language, created_at"
+
+Appointment read_appointment(const Query& q) {
+  Appointment a;
+  a.id = q.text(0);
+  a.code = q.text(1);
+  a.location_id = q.text(2);
+  a.service_id = q.text(3);
+  a.staff_id = q.text(4);
+  a.start = instant(q.int64(5));
+  a.end = instant(q.int64(6));
+  auto channel = channel_from_string(q.text(7));
+  auto status = status_from_string(q.text(8));
+  if (!channel || !status) throw std::runtime_error("appointment " + a.id + ": unknown channel or status");
+  a.channel = *channel;
+  a.status = *status;
+  a.staff_fixed = q.int64(9) != 0;
+  a.manage_token_hash = q.text(10);
+  a.contact = {q.text(11), q.text(12), q.text(13)};
+  a.customer_number = q.text(14);
+  a.note = q.text(15);
+  a.language = q.text(16);
+  a.created_at = instant(q.int64(17));
+  return a;
+}
+
+// Binds every column but id and created_at, starting at parameter 2 (1 is the id).
+void bind_fields(Query& q, const Appointment& a) {
+  q.bind(2, a.code).bind(3, a.location_id).bind(4, a.service_id).bind(5, a.staff_id);
+  q.bind(6, seconds(a.start)).bind(7, seconds(a.end));
+  q.bind(8, std::string_view(to_string(a.channel))).bind(9, std::string_view(to_string(a.status)));
+  q.bind(10, a.staff_fixed ? 1 : 0).bind(11, a.manage_token_hash);
+  q.bind(12, a.contact.name).bind(13, a.contact.email).bind(14, a.contact.phone);
+  q.bind(15, a.customer_number).bind(16, a.note).bind(17, a.language);
+}
+
+}  // namespace
+
+std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
+                                                  Instant to) {
+  auto q = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments"
+                   " WHERE location_id = ?1 AND start_utc > ?2 AND start_utc < ?3 AND end_utc > ?4"
+                   " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id");
+  q.bind(1, location_id).bind(2, seconds(from) - max_appointment_seconds).bind(3, seconds(to));
+  q.bind(4, seconds(from));
+  std::vector<Appointment> out;
+  while (q.step()) out.push_back(read_appointment(q));
+  return out;
+}
+
+std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code) {
+  auto q = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = ?1");
+  q.bind(1, code);
+  if (!q.step()) return std::nullopt;
+  return read_appointment(q);
+}
+
+std::optional<Appointment> appointment_by_id(Connection& c, const Id& id) {
+  auto q = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_appointment(q);
+}
+
+bool code_exists(Connection& c, std::string_view code) {
+  auto q = c.query("SELECT 1 FROM appointments WHERE code = ?1");
+  q.bind(1, code);
+  return q.step();
+}
+
+std::int64_t count_appointments(Connection& c) {
+  auto q = c.query("SELECT count(*) FROM appointments");
+  q.step();
+  return q.int64(0);
+}
+
+int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,
+                             Instant now) {
+  // An empty e-mail or phone binds NULL, which equals nothing.
+  auto q = c.query("SELECT count(*) FROM appointments"
+                   " WHERE (contact_email = ?1 OR contact_phone = ?2)"
+                   " AND status = 'booked' AND start_utc >= ?3");
+  q.bind_text_or_null(1, email).bind_text_or_null(2, phone).bind(3, seconds(now));
+  q.step();
+  return q.integer(0);
+}
+
+void insert_appointment(Connection& c, const Appointment& a) {
+  auto q = c.query("INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ")"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                   " ?17, ?18)");
+  q.bind(1, a.id);
+  bind_fields(q, a);
+  q.bind(18, seconds(a.created_at));
+  q.run();
+}
+
+void update_appointment(Connection& c, const Appointment& a) {
+  auto q = c.query("UPDATE appointments SET code = ?2, location_id = ?3, service_id = ?4,"
+                   " staff_id = ?5, start_utc = ?6, end_utc = ?7, channel = ?8, status = ?9,"
+                   " staff_fixed = ?10, manage_token_hash = ?11, contact_name = ?12,"
+                   " contact_email = ?13, contact_phone = ?14, customer_number = ?15, note = ?16,"
+                   " language = ?17 WHERE id = ?1");
+  q.bind(1, a.id);
+  bind_fields(q, a);
+  q.run();
+  if (q.changes() == 0) throw std::runtime_error("update_appointment: no appointment " + a.id);
+}
+
+std::optional<IdempotencyRecord> idempotency(Connection& c, std::string_view key) {
+  auto q = c.query("SELECT key, request_hash, appointment_id, token_nonce, created_at"
+                   " FROM idempotency_keys WHERE key = ?1");
+  q.bind(1, key);
+  if (!q.step()) return std::nullopt;
+  return IdempotencyRecord{q.text(0), q.text(1), q.text(2), q.text(3), instant(q.int64(4))};
+}
+
+void save_idempotency(Connection& c, const IdempotencyRecord& r) {
+  auto q = c.query("INSERT INTO idempotency_keys (key, request_hash, appointment_id, token_nonce,"
+                   " created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  q.bind(1, r.key).bind(2, r.request_hash).bind(3, r.appointment_id).bind(4, r.token_nonce);
+  q.bind(5, seconds(r.created_at));
+  q.run();
+}
+
+int purge_idempotency(Connection& c, Instant cutoff) {
+  auto q = c.query("DELETE FROM idempotency_keys WHERE created_at < ?1");
+  q.bind(1, seconds(cutoff));
+  q.run();
+  return q.changes();
+}
+
+#undef AMT_APPOINTMENT_COLUMNS
+
+}  // namespace amt::store::sqlite

@@ -1,0 +1,88 @@
+// SqliteStore: reads lease a pooled connection, writes go through the group-commit writer.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sqlite/appointment_rows.hpp"
+#include "store/sqlite/catalog_rows.hpp"
+#include "store/sqlite/migrator.hpp"
+#include "store/sqlite/write_tx.hpp"
+
+namespace amt::store::sqlite {
+namespace {
+
+// Page cache per connection in KiB. The server must stay within 64 MB RSS with 100,000
+// appointments: one writer plus at most four readers use at most 12 MiB of cache.
+constexpr int writer_cache_kib = 4096;
+constexpr int reader_cache_kib = 2048;
+constexpr std::size_t max_readers = 4;
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path)
+    : path_(path),
+      readers_(path, max_readers, reader_cache_kib),
+      writer_(std::make_unique<Connection>(path, writer_cache_kib), [this] { ++data_version_; }) {}
+
+void SqliteStore::migrate() {
+  // Its own short-lived connection: migrations need their own transactions, one per version,
+  // which the writer's grouped transactions cannot give.
+  Connection c(path_, reader_cache_kib);
+  sqlite::migrate(c);
+}
+
+int SqliteStore::schema_version() {
+  auto lease = readers_.acquire();
+  return sqlite::schema_version(*lease);
+}
+
+bool SqliteStore::ready() {
+  try {
+    return writer_.alive() && schema_version() >= latest_version();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+Catalog SqliteStore::load_catalog() {
+  auto lease = readers_.acquire();
+  ReadTransaction snapshot(*lease);
+  return sqlite::load_catalog(*lease);
+}
+
+bool SqliteStore::has_catalog() {
+  auto lease = readers_.acquire();
+  return sqlite::has_catalog(*lease);
+}
+
+void SqliteStore::replace_catalog(const Catalog& catalog) {
+  writer_.run([&](Connection& c) { sqlite::replace_catalog(c, catalog); });
+}
+
+std::vector<Appointment> SqliteStore::appointments(const Id& location_id, Instant from, Instant to) {
+  auto lease = readers_.acquire();
+  return appointments_overlapping(*lease, location_id, from, to);
+}
+
+std::optional<Appointment> SqliteStore::appointment_by_code(std::string_view code) {
+  auto lease = readers_.acquire();
+  return sqlite::appointment_by_code(*lease, code);
+}
+
+std::int64_t SqliteStore::count_appointments() {
+  auto lease = readers_.acquire();
+  return sqlite::count_appointments(*lease);
+}
+
+void SqliteStore::write(const std::function<void(WriteTx&)>& fn) {
+  writer_.run([&](Connection& c) {
+    SqliteWriteTx tx(c);
+    fn(tx);
+  });
+}
+
+int SqliteStore::purge_idempotency(Instant cutoff) {
+  int purged = 0;
+  writer_.run([&](Connection& c) { purged = sqlite::purge_idempotency(c, cutoff); });
+  return purged;
+}
+
+}  // namespace amt::store::sqlite

@@ -1,0 +1,39 @@
+// WriteTx forwards to the row functions the read side uses too.
+#include "store/sqlite/write_tx.hpp"
+
+#include "store/sqlite/appointment_rows.hpp"
+
+namespace amt::store::sqlite {
+
+std::vector<Appointment> SqliteWriteTx::appointments(const Id& location_id, Instant from, Instant to) {
+  return appointments_overlapping(c_, location_id, from, to);
+}
+
+std::optional<Appointment> SqliteWriteTx::appointment_by_code(std::string_view code) {
+  return sqlite::appointment_by_code(c_, code);
+}
+
+std::optional<Appointment> SqliteWriteTx::appointment_by_id(const Id& id) {
+  return sqlite::appointment_by_id(c_, id);
+}
+
+bool SqliteWriteTx::code_exists(std::string_view code) { return sqlite::code_exists(c_, code); }
+
+void SqliteWriteTx::insert_appointment(const Appointment& a) { sqlite::insert_appointment(c_, a); }
+
+void SqliteWriteTx::update_appointment(const Appointment& a) { sqlite::update_appointment(c_, a); }
+
+int SqliteWriteTx::count_active_for_contact(const std::string& email, const std::string& phone,
+                                            Instant now) {
+  return sqlite::count_active_for_contact(c_, email, phone, now);
+}
+
+std::optional<IdempotencyRecord> SqliteWriteTx::idempotency(std::string_view key) {
+  return sqlite::idempotency(c_, key);
+}
+
+void SqliteWriteTx::save_idempotency(const IdempotencyRecord& record) {
+  sqlite::save_idempotency(c_, record);
+}
+
+}  // namespace amt::store::sqlite

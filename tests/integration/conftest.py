@@ -1,0 +1,54 @@
+# pytest wiring for the integration tests: the --binary option and fixtures that run a fresh
+# amtstermin (migrated, demo data seeded) per test module, or per test where a test needs its own.
+import os
+from pathlib import Path
+
+import pytest
+
+from amt import AmtServer
+
+
+def pytest_addoption(parser):
+    parser.addoption("--binary", default=os.environ.get("AMTSTERMIN_BINARY"),
+                     help="path to the amtstermin executable under test")
+
+
+@pytest.fixture(scope="session")
+def binary(request):
+    path = request.config.getoption("--binary")
+    if not path:
+        pytest.fail("pass --binary <path-to-amtstermin> (or set AMTSTERMIN_BINARY)")
+    path = Path(path).resolve()
+    assert path.is_file() and os.access(path, os.X_OK), f"not an executable: {path}"
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(binary, tmp_path_factory):
+    """A running server shared by the tests of one module; it must exit 0 on SIGTERM at the end."""
+    srv = AmtServer(binary, tmp_path_factory.mktemp("amt")).prepare().start()
+    yield srv
+    alive = srv.alive()
+    code = srv.stop()
+    assert alive, f"server died during the module:\n{srv.log_tail()}"
+    assert code == 0, f"server exited {code} after SIGTERM:\n{srv.log_tail()}"
+
+
+@pytest.fixture
+def client(server):
+    return server.client
+
+
+@pytest.fixture
+def make_server(binary, tmp_path):
+    """Factory for a server of the test's own (not started yet: call .prepare().start())."""
+    made = []
+
+    def make(extra_env=None, name="amt"):
+        srv = AmtServer(binary, tmp_path / name, extra_env)
+        made.append(srv)
+        return srv
+
+    yield make
+    for srv in made:
+        srv.kill()

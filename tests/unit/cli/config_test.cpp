@@ -1,0 +1,57 @@
+// Configuration: defaults work, a TOML file overrides them, AMTSTERMIN_* variables override both.
+#include "config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace amt {
+namespace {
+
+std::string write_temp(const std::string& text) {
+  const std::string path = testing::TempDir() + "amt-config-" + std::to_string(::getpid()) + ".toml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Config, DefaultsServeLocallyWithSqliteAndProofOfWork) {
+  const Config c = load_config(std::nullopt, {});
+  EXPECT_EQ(c.http.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c.database.url, "sqlite:var/amtstermin.db");
+  EXPECT_TRUE(c.altcha.enabled);
+  EXPECT_TRUE(c.clock.now.empty());
+}
+
+TEST(Config, EnvironmentOverridesFileAndFileOverridesDefaults) {
+  const auto path = write_temp("[http]\nlisten = \"0.0.0.0:9000\"\nworker_threads = 3\n[altcha]\nenabled = true\n");
+  const Config c = load_config(path, {{"AMTSTERMIN_HTTP_LISTEN", "127.0.0.1:7000"},
+                                      {"AMTSTERMIN_ALTCHA_ENABLED", "false"},
+                                      {"AMTSTERMIN_CLOCK_NOW", "2027-03-08T07:00:00Z"}});
+  EXPECT_EQ(c.http.listen, "127.0.0.1:7000");
+  EXPECT_EQ(c.http.worker_threads, 3);
+  EXPECT_FALSE(c.altcha.enabled);
+  EXPECT_EQ(c.clock.now, "2027-03-08T07:00:00Z");
+  std::remove(path.c_str());
+}
+
+TEST(Config, WrongTypesNameTheKey) {
+  try {
+    load_config(std::nullopt, {{"AMTSTERMIN_HTTP_WORKER_THREADS", "many"}});
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("http.worker_threads"), std::string::npos);
+  }
+  const auto path = write_temp("[booking]\nmax_active_per_contact = \"three\"\n");
+  EXPECT_THROW(load_config(path, {}), std::runtime_error);
+  std::remove(path.c_str());
+}
+
+TEST(Config, BrokenTomlIsAnErrorNotASilentDefault) {
+  const auto path = write_temp("[http\nlisten = ");
+  EXPECT_THROW(load_config(path, {}), std::runtime_error);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace amt

@@ -1,0 +1,57 @@
+// The contract fixture, its sample data and comparisons, and the backends it runs against.
+#include "store_contract.hpp"
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "store/migrations.hpp"
+
+namespace amt::store::testing {
+
+void StoreContract::SetUp() {
+  db_ = GetParam().create();
+  store_ = open_store(db_.url);
+  store_->migrate();
+}
+
+void StoreContract::TearDown() {
+  store_.reset();
+  if (db_.drop) db_.drop();
+}
+
+void StoreContract::reopen() {
+  store_.reset();
+  store_ = open_store(db_.url);
+}
+
+void StoreContract::close_store() { store_.reset(); }
+
+int StoreContract::latest_migration() const {
+  int latest = 0;
+  for (const Migration& m : embedded_migrations())
+    if (m.engine == GetParam().engine) latest = std::max(latest, m.version);
+  return latest;
+}
+
+// A fresh directory per test; the database sits one level below it, so open_store() has to
+// create its parent directory.
+StoreBackend sqlite_backend() {
+  return {"sqlite", "sqlite", [] {
+            std::string pattern = (std::filesystem::temp_directory_path() / "amt-store-XXXXXX").string();
+            if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+            std::filesystem::path dir = pattern;
+            return TestDatabase{"sqlite:" + (dir / "var" / "amtstermin.db").string(),
+                                [dir] { std::filesystem::remove_all(dir); }};
+          }};
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(sqlite_backend()),
+                         [](const auto& info) { return info.param.name; });
+
+// The PostgreSQL store will be instantiated here, only when a server is at hand:
+//   if AMTSTERMIN_TEST_POSTGRES_URL is set, a backend whose create() makes a fresh schema
+//   (or database) on that server and whose drop() removes it.
+
+}  // namespace amt::store::testing

@@ -1,0 +1,65 @@
+// The store's contract tests: one fixture, parameterised over how to create a fresh database,
+// so every Store implementation (SQLite now, PostgreSQL later) runs the same tests unchanged.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "core/model.hpp"
+#include "store/store.hpp"
+
+namespace amt {
+// Readable failure messages for the few model types compared as a whole.
+inline void PrintTo(const TimeRange& r, std::ostream* os) {
+  *os << format_time(r.start) << "-" << format_time(r.end);
+}
+}  // namespace amt
+
+namespace amt::store::testing {
+
+// A database nobody else uses, and how to get rid of it.
+struct TestDatabase {
+  std::string url;  // what open_store() takes; opening it again reaches the same data
+  std::function<void()> drop;
+};
+
+struct StoreBackend {
+  std::string name;    // the instantiation's name, e.g. "sqlite"
+  std::string engine;  // which embedded migrations apply
+  std::function<TestDatabase()> create;
+};
+inline void PrintTo(const StoreBackend& b, std::ostream* os) { *os << b.name; }
+
+class StoreContract : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  Store& store() { return *store_; }
+  void reopen();       // closes the store (draining its writer) and opens the same database
+  void close_store();  // closes it; nothing of the store stays in this process
+  const std::string& url() const { return db_.url; }
+  int latest_migration() const;  // the highest embedded version for this backend's engine
+
+ private:
+  TestDatabase db_;
+  std::unique_ptr<Store> store_;
+};
+
+StoreBackend sqlite_backend();
+
+// Fixed points in time, far from "now" so nothing depends on the clock.
+Instant at_utc(int year, int month, int day, int hour, int minute = 0);
+
+Catalog sample_catalog();
+// A booked appointment in "mainz" for "first-application" with staff "anna".
+Appointment sample_appointment(const std::string& id, Instant start, Minutes duration = Minutes{30});
+void insert(Store& store, const Appointment& a);  // one write with one insert
+
+void expect_same(const Catalog& expected, const Catalog& actual);
+void expect_same(const Appointment& expected, const Appointment& actual);
+
+}  // namespace amt::store::testing

@@ -1,0 +1,142 @@
+// Sample reference data and appointments for the store tests, and field-by-field comparisons.
+#include <gtest/gtest.h>
+
+#include "store_contract.hpp"
+
+namespace amt::store::testing {
+namespace {
+
+LocalDate day(int year, int month, int d) {
+  return LocalDate{date::year{year} / static_cast<unsigned>(month) / static_cast<unsigned>(d)};
+}
+
+Location mainz() {
+  Location l;
+  l.id = "mainz";
+  l.name = "Jobcenter Mainz";
+  l.address = "Untere Zahlbacher Straße 27, 55131 Mainz";
+  l.phone = "+49 6131 0000";
+  l.time_zone = "Europe/Berlin";
+  for (int d = 0; d < 5; ++d) l.opening_hours[d] = {{hm(8), hm(12)}};
+  l.opening_hours[3].push_back({hm(14), hm(18)});  // Thursday afternoon
+  l.closures = {day(2027, 12, 24), day(2027, 12, 31)};
+  l.terminpflicht_from = day(2027, 3, 1);
+  l.slot_minutes = 15;
+  return l;
+}
+
+Location bingen() {
+  Location l;
+  l.id = "bingen";
+  l.name = "Jobcenter Bingen";
+  l.time_zone = "Europe/Berlin";
+  l.terminpflicht_from = day(2027, 4, 1);
+  l.slot_minutes = 20;
+  return l;
+}
+
+Service service(const std::string& id, const std::string& location, ChannelSet channels) {
+  Service s;
+  s.id = id;
+  s.location_id = location;
+  s.name = "Service " + id;
+  s.group = "Geldleistungen";
+  s.description = "Plain words about " + id;
+  s.channels = channels;
+  return s;
+}
+
+Staff person(const std::string& id, const std::string& location, std::vector<Id> skills,
+             std::vector<Id> deputies) {
+  Staff s;
+  s.id = id;
+  s.location_id = location;
+  s.name = "Name of " + id;
+  s.team = "Team 1";
+  s.room = "E.0" + std::to_string(id.size());
+  s.skills = std::move(skills);
+  s.deputies = std::move(deputies);
+  s.plan[0] = {{{hm(8), hm(12)}, {hm(13), hm(16)}}, {{hm(10), hm(10, 15)}}};
+  s.plan[1] = {{{hm(8), hm(12)}}, {}};
+  return s;
+}
+
+}  // namespace
+
+Instant at_utc(int year, int month, int d, int hour, int minute) {
+  return date::sys_days{day(year, month, d).time_since_epoch()} + std::chrono::hours{hour} +
+         std::chrono::minutes{minute};
+}
+
+Catalog sample_catalog() {
+  Catalog c;
+  c.locations = {mainz(), bingen()};
+  Service first = service("first-application", "mainz", all_channels);
+  first.documents = {"Personalausweis", "Mietvertrag", "Kontoauszüge der letzten 3 Monate"};
+  first.duration_minutes = 45;
+  first.lead_time_minutes = 120;
+  first.horizon_days = 28;
+  first.routing = Routing::responsible;
+  Service copy = service("id-card-copy", "mainz", static_cast<ChannelSet>(Channel::kiosk));
+  copy.active = false;
+  c.services = {first, copy, service("bingen-general", "bingen", 3)};
+  Staff carl = person("carl", "mainz", {"id-card-copy"}, {});
+  carl.active = false;
+  c.staff = {person("anna", "mainz", {"first-application", "id-card-copy"}, {"carl", "bert"}),
+             person("bert", "mainz", {"first-application"}, {"anna"}), carl,
+             person("dora", "bingen", {"bingen-general"}, {})};
+  c.absences = {{"abs-1", "anna", at_utc(2027, 3, 16, 0), at_utc(2027, 3, 18, 0), "Urlaub"},
+                {"abs-2", "bert", at_utc(2027, 3, 20, 7), at_utc(2027, 3, 20, 11), "Fortbildung"}};
+  c.responsibility_rules = {{"mainz", "bert", "5000000", "9999999"},
+                            {"mainz", "anna", "0000000", "4999999"},
+                            {"bingen", "dora", "0000000", "9999999"}};
+  return c;
+}
+
+Appointment sample_appointment(const std::string& id, Instant start, Minutes duration) {
+  Appointment a;
+  a.id = id;
+  a.code = "K" + id;
+  a.location_id = "mainz";
+  a.service_id = "first-application";
+  a.staff_id = "anna";
+  a.start = start;
+  a.end = start + duration;
+  a.channel = Channel::phone;
+  a.staff_fixed = true;
+  a.manage_token_hash = "hash-of-" + id;
+  a.contact = {"Erika Mustermann", "erika@example.org", "+491701234567"};
+  a.customer_number = "1234567";
+  a.note = "Bitte mit Dolmetscher (Arabisch)";
+  a.language = "ar";
+  a.created_at = at_utc(2027, 3, 1, 9, 30);
+  return a;
+}
+
+void insert(Store& store, const Appointment& a) {
+  store.write([&](WriteTx& tx) { tx.insert_appointment(a); });
+}
+
+void expect_same(const Appointment& e, const Appointment& a) {
+  SCOPED_TRACE("appointment " + e.id);
+  EXPECT_EQ(e.id, a.id);
+  EXPECT_EQ(e.code, a.code);
+  EXPECT_EQ(e.location_id, a.location_id);
+  EXPECT_EQ(e.service_id, a.service_id);
+  EXPECT_EQ(e.staff_id, a.staff_id);
+  EXPECT_EQ(e.start.time_since_epoch().count(), a.start.time_since_epoch().count());
+  EXPECT_EQ(e.end.time_since_epoch().count(), a.end.time_since_epoch().count());
+  EXPECT_EQ(to_string(e.channel), std::string(to_string(a.channel)));
+  EXPECT_EQ(to_string(e.status), std::string(to_string(a.status)));
+  EXPECT_EQ(e.staff_fixed, a.staff_fixed);
+  EXPECT_EQ(e.manage_token_hash, a.manage_token_hash);
+  EXPECT_EQ(e.contact.name, a.contact.name);
+  EXPECT_EQ(e.contact.email, a.contact.email);
+  EXPECT_EQ(e.contact.phone, a.contact.phone);
+  EXPECT_EQ(e.customer_number, a.customer_number);
+  EXPECT_EQ(e.note, a.note);
+  EXPECT_EQ(e.language, a.language);
+  EXPECT_EQ(e.created_at.time_since_epoch().count(), a.created_at.time_since_epoch().count());
+}
+
+}  // namespace amt::store::testing
