@@ -11,15 +11,14 @@ constexpr int kMaxConflicts = 32;  // more appointments of one person inside one
 
 Matcher::Matcher(DayBoard& board)
     : board_(board), words_(board.words()), visited_(static_cast<std::size_t>(board.words()), 0),
+      mask_(static_cast<std::size_t>(board.words()), 0),
       scratch_(static_cast<std::size_t>((kMaxChain + 2) * 2 * board.words()), 0) {}
 
 void Matcher::candidates(const NewBooking& booking) {
-  Word* open = row(0, 0);
-  Word* free = row(0, 1);
-  board_.open_and_free_over(booking.begin, booking.end, open, free);
-  and_into(open, board_.roster().qualified(booking.service), words_);
-  if (booking.only != nullptr) and_into(open, booking.only, words_);
-  and_into(free, open, words_);
+  Word* mask = mask_.data();
+  copy(mask, board_.roster().qualified(booking.service), words_);
+  if (booking.only != nullptr) and_into(mask, booking.only, words_);
+  board_.open_and_free_over(booking.begin, booking.end, mask, row(0, 0), row(0, 1));
 }
 
 int Matcher::place(const NewBooking& booking) {
@@ -70,13 +69,12 @@ int Matcher::capacity(const NewBooking& booking) {
 // Makes `staff` hold nothing in [begin, end) by relocating each appointment there; all or nothing.
 bool Matcher::free_up(int staff, int begin, int end, int depth) {
   set_bit(visited_.data(), staff);
-  std::array<int, kMaxConflicts> conflicts{};
+  std::array<int, kMaxConflicts> conflicts;  // the first `count` are set
   int count = 0;
-  for (int a : board_.held_by(staff)) {
-    const BoardAppointment& ap = board_.appointment(a);
-    if (ap.end <= begin || end <= ap.begin) continue;
-    if (!ap.movable || count == kMaxConflicts) return false;
-    conflicts[static_cast<std::size_t>(count++)] = a;
+  for (const DayBoard::Held& held : board_.held_by(staff)) {
+    if (held.end <= begin || end <= held.begin) continue;
+    if (!held.movable || count == kMaxConflicts) return false;
+    conflicts[static_cast<std::size_t>(count++)] = held.appointment;
   }
   const std::size_t mark = board_.mark();
   for (int i = 0; i < count; ++i) {
@@ -94,11 +92,11 @@ bool Matcher::relocate(int appointment, int depth) {
   const BoardAppointment ap = board_.appointment(appointment);
   Word* open = row(depth, 0);
   Word* free = row(depth, 1);
-  board_.open_and_free_over(ap.begin, ap.end, open, free);
-  and_into(open, board_.roster().qualified(ap.service), words_);
-  and_not_into(open, visited_.data(), words_);
-  clear_bit(open, ap.holder);
-  and_into(free, open, words_);
+  Word* mask = mask_.data();
+  const Word* qualified = board_.roster().qualified(ap.service);
+  for (int i = 0; i < words_; ++i) mask[i] = qualified[i] & ~visited_[static_cast<std::size_t>(i)];
+  clear_bit(mask, ap.holder);
+  board_.open_and_free_over(ap.begin, ap.end, mask, open, free);
   const int direct = first_bit(free, words_);
   if (direct >= 0) {
     board_.move(appointment, direct);

@@ -48,6 +48,7 @@ class Matcher {
   DayBoard& board_;
   int words_;
   std::vector<Word> visited_;
+  std::vector<Word> mask_;     // scratch: whom open_and_free_over should look at
   std::vector<Word> scratch_;  // two rows per search depth
 };
 
