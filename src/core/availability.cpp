@@ -74,7 +74,20 @@ std::vector<std::vector<capacity::BoardEntry>> by_day(const capacity::Roster& ro
   const int days = static_cast<int>(midnights.size()) - 1;
   std::vector<std::vector<capacity::BoardEntry>> buckets(static_cast<std::size_t>(days));
   const Id& location = roster.location().id;
-  for (int i = 0; i < static_cast<int>(appointments.size()); ++i) {
+  const std::size_t n = appointments.size();
+  for (int i = 0; i < static_cast<int>(n); ++i) {
+    // The list is long, each appointment large and long ids live on the heap: fetch the fields
+    // read here ahead, the strings' bytes once their pointers have arrived.
+    if (const std::size_t far = static_cast<std::size_t>(i) + 16; far < n) {
+      __builtin_prefetch(&appointments[far].location_id);
+      __builtin_prefetch(&appointments[far].staff_id);
+      __builtin_prefetch(&appointments[far].status);
+    }
+    if (const std::size_t near = static_cast<std::size_t>(i) + 8; near < n) {
+      __builtin_prefetch(appointments[near].service_id.data());
+      __builtin_prefetch(appointments[near].staff_id.data());
+      __builtin_prefetch(appointments[near].location_id.data());
+    }
     const Appointment& a = appointments[static_cast<std::size_t>(i)];
     if (!holds_time(a.status) || a.location_id != location) continue;
     if (a.end <= midnights.front() || a.start >= midnights.back()) continue;

@@ -59,7 +59,8 @@ class IdIndex {
       std::memcpy(&head, id.data(), n);
     }
     std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ n) * 0xBF58476D1CE4E5B9ULL;
-    return h ^ (h >> 31);
+    h = (h ^ (h >> 32)) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
   }
 
   void place(std::string_view id, int index) {

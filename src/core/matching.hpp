@@ -42,6 +42,7 @@ class Matcher {
   }
   // Fills level 0: candidates (row 0) and those of them free already (row 1).
   void candidates(const NewBooking& booking);
+  int next_unvisited(const Word* set, int from) const;
   bool free_up(int staff, int begin, int end, int depth);
   bool relocate(int appointment, int depth);
 
