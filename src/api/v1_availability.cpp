@@ -26,34 +26,59 @@ std::string render(const app::AvailabilityAnswer& a, const app::AvailabilityRequ
                                                     {"days", std::move(days)}});
 }
 
+app::AvailabilityRequest read_request(const http::Request& request) {
+  app::AvailabilityRequest r;
+  r.location_id = request.query_param("location").value_or("");
+  r.service_id = request.query_param("service").value_or("");
+  r.from = request.query_param("from").value_or("");
+  r.to = request.query_param("to").value_or("");
+  r.customer_number = request.query_param("customer_number").value_or("");
+  return r;
+}
+
+std::string cache_key(const app::AvailabilityRequest& r) {
+  return r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' + r.customer_number;
+}
+
+// Neither call blocks: the store counts its commits in memory, the clock is arithmetic.
+AvailabilityCache::Stamp stamp_now(ApiContext& c) {
+  return {c.store.data_version(),
+          std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
+}
+
+http::Response cached(AvailabilityCache::Body body) {
+  http::Response response = http::Response::json(200, {});
+  response.shared_body = std::move(body);
+  return response;
+}
+
 }  // namespace
 
 void add_availability_routes(http::Router& router, ApiContext& c) {
   auto cache = std::make_shared<AvailabilityCache>();
   router.get("/api/v1/availability", [&c, cache](const http::Request& request) {
-    app::AvailabilityRequest r;
-    r.location_id = request.query_param("location").value_or("");
-    r.service_id = request.query_param("service").value_or("");
-    r.from = request.query_param("from").value_or("");
-    r.to = request.query_param("to").value_or("");
-    r.customer_number = request.query_param("customer_number").value_or("");
+    const app::AvailabilityRequest r = read_request(request);
     std::vector<app::FieldError> missing;
     if (r.location_id.empty()) missing.push_back({"location", "required", "Name the location."});
     if (r.service_id.empty()) missing.push_back({"service", "required", "Name the service."});
     if (!missing.empty()) return problem({app::ErrorKind::validation, "The request has invalid fields.", missing});
 
-    const std::string key = r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' +
-                            r.customer_number;
-    const AvailabilityCache::Stamp stamp{
-        c.store.data_version(),
-        std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
-    if (auto body = cache->find(key, stamp)) return http::Response::json(200, std::move(*body));
+    const std::string key = cache_key(r);
+    const AvailabilityCache::Stamp stamp = stamp_now(c);
+    if (auto body = cache->find(key, stamp)) return cached(std::move(body));
 
     auto answer = c.bookings.availability(r);
     if (!answer) return problem(answer.error());
-    std::string body = render(*answer, r);
+    auto body = std::make_shared<const std::string>(render(*answer, r));
     cache->put(key, stamp, body);
-    return http::Response::json(200, std::move(body));
+    return cached(std::move(body));
+  });
+  // A cached answer is sent from the I/O thread; anything else goes to the workers as above.
+  router.fast("GET", "/api/v1/availability", [&c, cache](const http::Request& request) -> std::optional<http::Response> {
+    const app::AvailabilityRequest r = read_request(request);
+    if (r.location_id.empty() || r.service_id.empty()) return std::nullopt;
+    if (auto body = cache->find(cache_key(r), stamp_now(c))) return cached(std::move(body));
+    return std::nullopt;
   });
 }
 
