@@ -1,0 +1,144 @@
+// PgStore: reads lease a pooled connection for one statement (or one snapshot), writes run in
+// SERIALIZABLE transactions. Why SERIALIZABLE: a booking reads (free staff, the contact's active
+// bookings, the idempotency key) and then inserts; under SERIALIZABLE, PostgreSQL aborts one of two
+// such transactions that would contradict each other, even when they run on different servers,
+// and running the loser again makes its own checks see the winner. The exclusion constraint of
+// migration 001 guards the staff calendar in the database as a second line.
+#include "store/postgres/postgres_store.hpp"
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include "store/postgres/appointment_rows.hpp"
+#include "store/postgres/catalog_rows.hpp"
+#include "store/postgres/migrator.hpp"
+#include "store/postgres/write_tx.hpp"
+
+namespace amt::store::postgres {
+namespace {
+
+void rollback_quietly(Connection& c) {
+  if (!c.in_transaction()) return;
+  try {
+    c.exec("ROLLBACK");
+  } catch (const PgError&) {  // the connection is gone; the pool closes it
+  }
+}
+
+// A short pause that grows with the attempt and differs between threads, so two transactions
+// that keep colliding fall out of step (a hash of the thread id, not a global random source).
+void pause_before(int attempt) {
+  const auto spread = std::hash<std::thread::id>{}(std::this_thread::get_id()) % 1000;
+  const long cap_us = 1000L << std::min(attempt, 5);  // 2 ms .. 32 ms
+  std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(spread) * cap_us / 1000));
+}
+
+}  // namespace
+
+PgStore::PgStore(const std::string& url, int pool_size) : pool_(url, pool_size) {}
+
+void PgStore::migrate() {
+  auto c = pool_.acquire();
+  postgres::migrate(*c);
+}
+
+int PgStore::schema_version() {
+  auto c = pool_.acquire();
+  return postgres::schema_version(*c);
+}
+
+bool PgStore::ready() {
+  try {
+    return schema_version() >= latest_version();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+Catalog PgStore::load_catalog() {
+  auto c = pool_.acquire();
+  c->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // all tables from one snapshot
+  try {
+    Catalog out = postgres::load_catalog(*c);
+    c->exec("COMMIT");
+    return out;
+  } catch (...) {
+    rollback_quietly(*c);
+    throw;
+  }
+}
+
+bool PgStore::has_catalog() {
+  auto c = pool_.acquire();
+  return postgres::has_catalog(*c);
+}
+
+void PgStore::replace_catalog(const Catalog& catalog) {
+  transact([&](Connection& c) { postgres::replace_catalog(c, catalog); });
+}
+
+std::vector<Appointment> PgStore::appointments(const Id& location_id, Instant from, Instant to) {
+  auto c = pool_.acquire();
+  return appointments_overlapping(*c, location_id, from, to);
+}
+
+std::optional<Appointment> PgStore::appointment_by_code(std::string_view code) {
+  auto c = pool_.acquire();
+  return postgres::appointment_by_code(*c, code);
+}
+
+std::int64_t PgStore::count_appointments() {
+  auto c = pool_.acquire();
+  return postgres::count_appointments(*c);
+}
+
+void PgStore::write(const std::function<void(WriteTx&)>& fn) {
+  transact([&](Connection& c) {
+    PgWriteTx tx(c);
+    fn(tx);
+  });
+}
+
+void PgStore::transact(const std::function<void(Connection&)>& job) {
+  auto c = pool_.acquire();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      c->exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      job(*c);
+      // A statement that failed inside job but whose error job swallowed would make COMMIT roll
+      // back silently; refuse to report that as success.
+      if (c->transaction_failed()) throw PgError("25P02", "write: a statement failed inside the transaction");
+      c->exec("COMMIT");
+      break;
+    } catch (const PgError& e) {
+      rollback_quietly(*c);
+      if (!e.is_conflict() || attempt >= max_attempts) throw;
+    } catch (...) {
+      rollback_quietly(*c);
+      throw;
+    }
+    pause_before(attempt);
+  }
+  // After the commit, never before: a server that sees the new version also sees the new data.
+  // The write itself is committed: if this fails, the caller must not hear otherwise, and caches
+  // catch up with the next write.
+  try {
+    c->query("SELECT nextval('data_version')");
+  } catch (const PgError&) {
+  }
+}
+
+std::uint64_t PgStore::data_version() {
+  auto c = pool_.acquire();
+  auto rows = c->query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM data_version");
+  return static_cast<std::uint64_t>(rows[0].int64(0));
+}
+
+int PgStore::purge_idempotency(Instant cutoff) {
+  int purged = 0;
+  transact([&](Connection& c) { purged = postgres::purge_idempotency(c, cutoff); });
+  return purged;
+}
+
+}  // namespace amt::store::postgres

@@ -1,0 +1,156 @@
+// What only the PostgreSQL store promises: the database itself refuses a double booking of one
+// staff member, and several stores (servers) on one database see each other's writes, keep the
+// per-contact limit and idempotency keys, and notice each other's commits in data_version().
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "store/postgres/connection.hpp"
+#include "store_contract.hpp"
+
+namespace amt::store::testing {
+namespace {
+
+// A fresh database and two stores on it, like two servers behind one load balancer.
+class PostgresStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = create_postgres_database();
+    a_ = open_store(db_.url, {4});
+    a_->migrate();
+    b_ = open_store(db_.url, {4});
+  }
+  void TearDown() override {
+    a_.reset();
+    b_.reset();
+    db_.drop();
+  }
+  Store& a() { return *a_; }
+  Store& b() { return *b_; }
+
+  TestDatabase db_;
+  std::unique_ptr<Store> a_, b_;
+};
+
+Appointment with(const std::string& id, const std::string& staff, Instant start, Minutes length = Minutes{30}) {
+  Appointment a = sample_appointment(id, start, length);
+  a.staff_id = staff;
+  return a;
+}
+
+TEST_F(PostgresStore, DatabaseRefusesToBookOneStaffMemberTwiceAtOnce) {
+  insert(a(), with("first", "anna", at_utc(2027, 3, 15, 9)));
+  try {
+    insert(b(), with("second", "anna", at_utc(2027, 3, 15, 9, 15)));
+    FAIL() << "an overlapping appointment for anna was stored";
+  } catch (const postgres::PgError& e) {
+    EXPECT_EQ(e.sqlstate(), "23P01") << e.what();  // exclusion_violation
+  }
+  insert(b(), with("other-staff", "bert", at_utc(2027, 3, 15, 9, 15)));
+  insert(b(), with("touching", "anna", at_utc(2027, 3, 15, 9, 30)));
+  EXPECT_EQ(a().count_appointments(), 3);
+}
+
+TEST_F(PostgresStore, CancelledOrUnassignedAppointmentsHoldNoStaffTime) {
+  Appointment cancelled = with("cancelled", "anna", at_utc(2027, 3, 15, 9));
+  cancelled.status = AppointmentStatus::cancelled;
+  insert(a(), cancelled);
+  insert(a(), with("unassigned-1", "", at_utc(2027, 3, 15, 9)));
+  insert(a(), with("unassigned-2", "", at_utc(2027, 3, 15, 9)));
+  EXPECT_NO_THROW(insert(a(), with("rebooked", "anna", at_utc(2027, 3, 15, 9))));
+}
+
+TEST_F(PostgresStore, SwappingTwoStaffMembersInsideOneWriteIsAllowed) {
+  insert(a(), with("x", "anna", at_utc(2027, 3, 15, 9)));
+  insert(a(), with("y", "bert", at_utc(2027, 3, 15, 9)));
+  // Moving appointments along an augmenting path passes through an overlapping state; the
+  // constraint is checked at commit, when the calendar is consistent again.
+  a().write([](WriteTx& tx) {
+    Appointment x = *tx.appointment_by_id("x"), y = *tx.appointment_by_id("y");
+    x.staff_id = "bert";
+    tx.update_appointment(x);
+    y.staff_id = "anna";
+    tx.update_appointment(y);
+  });
+  EXPECT_EQ(b().appointment_by_code("Kx")->staff_id, "bert");
+  EXPECT_EQ(b().appointment_by_code("Ky")->staff_id, "anna");
+}
+
+TEST_F(PostgresStore, ACommitOnOneServerGrowsTheOthersDataVersion) {
+  std::uint64_t before = b().data_version();
+  insert(a(), with("a1", "anna", at_utc(2027, 3, 15, 9)));
+  EXPECT_GT(b().data_version(), before);
+  ASSERT_TRUE(b().appointment_by_code("Ka1").has_value());
+  std::uint64_t after = b().data_version();
+  EXPECT_THROW(a().write([](WriteTx&) { throw std::runtime_error("refused"); }), std::runtime_error);
+  EXPECT_EQ(b().data_version(), after) << "a rolled-back write changed nothing";
+}
+
+// Every thread books for the same contact through one of the two servers; the limit is checked
+// and the row inserted in one SERIALIZABLE transaction, so the losers run again and see the winners.
+TEST_F(PostgresStore, ContactLimitHoldsWhenTwoServersBookAtOnce) {
+  constexpr int limit = 3, threads = 16;
+  std::atomic<int> runs{0};
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      Store& server = n % 2 == 0 ? a() : b();
+      server.write([&](WriteTx& tx) {
+        ++runs;
+        if (tx.count_active_for_contact("erika@example.org", "", at_utc(2027, 3, 1, 0)) >= limit) return;
+        tx.insert_appointment(with("c" + std::to_string(n), "s" + std::to_string(n), at_utc(2027, 3, 15, 9)));
+      });
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(a().count_appointments(), limit);
+  EXPECT_GE(runs.load(), threads);
+}
+
+TEST_F(PostgresStore, OneIdempotencyKeyBooksOnceAcrossServers) {
+  constexpr int threads = 12;
+  std::vector<std::future<std::string>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      std::string booked;
+      (n % 2 == 0 ? a() : b()).write([&](WriteTx& tx) {
+        if (auto earlier = tx.idempotency("retry-key")) {
+          booked = earlier->appointment_id;
+          return;
+        }
+        Appointment x = with("i" + std::to_string(n), "s" + std::to_string(n), at_utc(2027, 3, 15, 9));
+        tx.insert_appointment(x);
+        tx.save_idempotency({"retry-key", "hash", x.id, "nonce", at_utc(2027, 3, 1, 0)});
+        booked = x.id;
+      });
+      return booked;
+    }));
+  std::string first = done[0].get();
+  for (int n = 1; n < threads; ++n) EXPECT_EQ(done[n].get(), first) << n;
+  EXPECT_EQ(a().count_appointments(), 1);
+}
+
+TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
+  EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
+  EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);
+}
+
+TEST_F(PostgresStore, PoolNeverOpensMoreConnectionsThanItsSize) {
+  auto small = open_store(db_.url, {2});
+  std::atomic<int> inside{0}, most{0};
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < 6; ++n)
+    done.push_back(std::async(std::launch::async, [&] {
+      small->write([&](WriteTx&) {
+        int now = ++inside;
+        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        --inside;
+      });
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(most.load(), 2);
+}
+
+}  // namespace
+}  // namespace amt::store::testing
