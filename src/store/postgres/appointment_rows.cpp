@@ -73,12 +73,18 @@ std::vector<Appointment> appointments_overlapping(Connection& c, const Id& locat
   return out;
 }
 
-std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code) {
+std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code, bool for_update) {
+  if (for_update)
+    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1 FOR UPDATE",
+                         Params().add(code)));
   return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1",
                        Params().add(code)));
 }
 
-std::optional<Appointment> appointment_by_id(Connection& c, const Id& id) {
+std::optional<Appointment> appointment_by_id(Connection& c, const Id& id, bool for_update) {
+  if (for_update)
+    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1 FOR UPDATE",
+                         Params().add(id)));
   return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1",
                        Params().add(id)));
 }

@@ -15,8 +15,9 @@ namespace amt::store::postgres {
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
                                                   Instant to);
-std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code);
-std::optional<Appointment> appointment_by_id(Connection& c, const Id& id);
+// for_update locks the row until the transaction ends (a write transaction's read-modify-write).
+std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code, bool for_update = false);
+std::optional<Appointment> appointment_by_id(Connection& c, const Id& id, bool for_update = false);
 bool code_exists(Connection& c, std::string_view code);
 std::int64_t count_appointments(Connection& c);
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,

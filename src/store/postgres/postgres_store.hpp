@@ -1,5 +1,5 @@
 // The PostgreSQL implementation of Store, for several amtstermin servers on one database: a pool
-// of connections, each write() a SERIALIZABLE transaction that is run again when it loses a race.
+// of connections, each write() a transaction that is run again when it loses a race.
 #pragma once
 
 #include <string>
@@ -35,8 +35,8 @@ class PgStore final : public Store {
   int purge_idempotency(Instant cutoff) override;
 
  private:
-  // Runs job in a SERIALIZABLE transaction, again (after a short pause) when it loses a race,
-  // then advances the shared data version.
+  // Runs job in a transaction, again (after a short pause) when it loses a race, then advances
+  // the shared data version.
   void transact(const std::function<void(Connection&)>& job);
 
   Pool pool_;

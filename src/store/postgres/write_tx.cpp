@@ -1,39 +1,59 @@
-// WriteTx forwards to the row functions the read side uses too.
+// WriteTx forwards to the row functions the read side uses too, taking the locks described in
+// write_tx.hpp first. Locks are transaction-scoped advisory locks keyed by (kind, hash of the id):
+// a hash collision only makes two unrelated writers take turns.
 #include "store/postgres/write_tx.hpp"
+
+#include <algorithm>
 
 #include "store/postgres/appointment_rows.hpp"
 
 namespace amt::store::postgres {
+namespace {
+
+enum LockKind { location_calendar = 1, contact = 2 };
+
+void lock(Connection& c, LockKind kind, std::string_view key) {
+  c.query("SELECT pg_advisory_xact_lock($1::integer, hashtext($2))", Params().add(static_cast<int>(kind)).add(key));
+}
+
+}  // namespace
 
 std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant from, Instant to) {
+  lock(c_, location_calendar, location_id);
   return appointments_overlapping(c_, location_id, from, to);
 }
 
 std::optional<Appointment> PgWriteTx::appointment_by_code(std::string_view code) {
-  return postgres::appointment_by_code(c_, code);
+  return postgres::appointment_by_code(c_, code, true);
 }
 
 std::optional<Appointment> PgWriteTx::appointment_by_id(const Id& id) {
-  return postgres::appointment_by_id(c_, id);
+  return postgres::appointment_by_id(c_, id, true);
 }
 
+// A new code that another server inserts at the same moment fails the insert (unique), and the
+// write runs again.
 bool PgWriteTx::code_exists(std::string_view code) { return postgres::code_exists(c_, code); }
 
 void PgWriteTx::insert_appointment(const Appointment& a) { postgres::insert_appointment(c_, a); }
 
 void PgWriteTx::update_appointment(const Appointment& a) { postgres::update_appointment(c_, a); }
 
-int PgWriteTx::count_active_for_contact(const std::string& email, const std::string& phone,
-                                            Instant now) {
+int PgWriteTx::count_active_for_contact(const std::string& email, const std::string& phone, Instant now) {
+  // In a fixed order, so two writers never wait for each other crosswise.
+  std::string keys[2] = {"e:" + email, "p:" + phone};
+  std::sort(std::begin(keys), std::end(keys));
+  for (const std::string& key : keys)
+    if (key.size() > 2) lock(c_, contact, key);
   return postgres::count_active_for_contact(c_, email, phone, now);
 }
 
+// Two servers saving one key at once: the second insert fails (primary key) once the first
+// commits, and its write runs again and finds the first one's record here.
 std::optional<IdempotencyRecord> PgWriteTx::idempotency(std::string_view key) {
   return postgres::idempotency(c_, key);
 }
 
-void PgWriteTx::save_idempotency(const IdempotencyRecord& record) {
-  postgres::save_idempotency(c_, record);
-}
+void PgWriteTx::save_idempotency(const IdempotencyRecord& record) { postgres::save_idempotency(c_, record); }
 
 }  // namespace amt::store::postgres

@@ -86,8 +86,8 @@ TEST_F(PostgresStore, ACommitOnOneServerGrowsTheOthersDataVersion) {
   EXPECT_EQ(b().data_version(), after) << "a rolled-back write changed nothing";
 }
 
-// Every thread books for the same contact through one of the two servers; the limit is checked
-// and the row inserted in one SERIALIZABLE transaction, so the losers run again and see the winners.
+// Every thread books for the same contact through one of the two servers; counting locks the
+// contact until commit, so the next writer's count includes the previous one's booking.
 TEST_F(PostgresStore, ContactLimitHoldsWhenTwoServersBookAtOnce) {
   constexpr int limit = 3, threads = 16;
   std::atomic<int> runs{0};
