@@ -118,7 +118,8 @@ def create_postgres_database():
     admin = postgres_admin_url()
     name = f"amt_it_{os.getpid()}_{uuid.uuid4().hex[:10]}"
     psql(admin, f"CREATE DATABASE {name}")
-    return admin.rsplit("/", 1)[0] + "/" + name
+    base, sep, params = admin.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + sep + params
 
 
 class PgConnection:

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -43,9 +44,12 @@ std::string postgres_admin_url() {
   return url;
 }
 
+// The admin URL with another database name; its parameters ("?sslmode=...") stay.
 std::string postgres_database_url(const std::string& database) {
   std::string admin = postgres_admin_url();
-  return admin.substr(0, admin.rfind('/') + 1) + database;
+  const auto query = std::min(admin.find('?'), admin.size());
+  const auto path = admin.rfind('/', query);
+  return admin.substr(0, path + 1) + database + admin.substr(query);
 }
 
 TestDatabase create_postgres_database() {
