@@ -1,13 +1,13 @@
 // PgStore: reads lease a pooled connection for one statement (or one snapshot); each write runs in
 // one READ COMMITTED transaction whose reads lock what they decide on (write_tx.hpp), so bookings
-// for one location take turns across all servers and each sees the one before. The database
+// for one location and day take turns across all servers and each sees the one before. The database
 // keeps the rest: unique booking codes and idempotency keys, and the exclusion constraint of
 // migration 001 that no staff member holds two overlapping appointments. A write that loses to
 // another server on one of those (or on a deadlock) is rolled back and run again.
 // Why not SERIALIZABLE alone (the first version): with 16 clients booking one location
 // (tests/integration/test_crash.py) some bookings still failed after ten attempts with "canceled
 // on identification as a pivot", since predicate locks on a small calendar cover all of it;
-// taking turns on the calendar does not starve anyone and costs one lock per booking.
+// taking turns on a calendar day does not starve anyone and costs a few locks per booking.
 #include "store/postgres/postgres_store.hpp"
 
 #include <chrono>

@@ -6,20 +6,46 @@
 #include <algorithm>
 
 #include "store/postgres/appointment_rows.hpp"
+#include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
 namespace {
 
-enum LockKind { location_calendar = 1, contact = 2 };
+enum LockKind { location_calendar = 1, contact = 2, location_day = 3 };
+
+// A write that reads more days than this locks them all through one key per location instead
+// (none of the use cases does today; their windows are about three days).
+constexpr std::int64_t max_locked_days = 14;
 
 void lock(Connection& c, LockKind kind, std::string_view key) {
   c.query("SELECT pg_advisory_xact_lock($1::integer, hashtext($2))", Params().add(static_cast<int>(kind)).add(key));
 }
 
+void lock_shared(Connection& c, LockKind kind, std::string_view key) {
+  c.query("SELECT pg_advisory_xact_lock_shared($1::integer, hashtext($2))",
+          Params().add(static_cast<int>(kind)).add(key));
+}
+
 }  // namespace
 
+// Locks the location's calendar for each UTC day that [from, to) touches, in ascending order (so
+// two writers never wait for each other crosswise). Every write of a booking lies inside the
+// window it read, so writers whose windows share no day cannot change what the other decides on,
+// and they run side by side; the ones that share a day take turns. All of them hold the location
+// key shared; a window longer than max_locked_days takes it exclusively instead of its days.
 std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant from, Instant to) {
-  lock(c_, location_calendar, location_id);
+  constexpr std::int64_t day = 86400;
+  const auto floor_day = [](std::int64_t s) { return s >= 0 ? s / day : (s - day + 1) / day; };
+  const std::int64_t first = floor_day(seconds(from));
+  const std::int64_t last = std::max(first, floor_day(seconds(to) - 1));
+  if (last - first >= max_locked_days) {
+    lock(c_, location_calendar, location_id);
+  } else {
+    lock_shared(c_, location_calendar, location_id);
+    c_.query("SELECT pg_advisory_xact_lock($1::integer, hashtext($2 || '@' || d))"
+             " FROM generate_series($3::bigint, $4::bigint) AS d ORDER BY d",
+             Params().add(static_cast<int>(location_day)).add(location_id).add(first).add(last));
+  }
   return appointments_overlapping(c_, location_id, from, to);
 }
 

@@ -1,8 +1,8 @@
 // WriteTx on one pooled connection, inside the READ COMMITTED transaction of one write() attempt.
-// Its reads lock what a decision rests on, so two servers deciding at once take turns: reading a
-// location's calendar locks that calendar, counting a contact's bookings locks that contact, and
-// reading one appointment locks its row, each until the transaction ends. READ COMMITTED makes
-// every read after a wait see what the previous holder committed.
+// Its reads lock what a decision rests on, so two servers deciding on the same thing take turns:
+// reading a location's calendar locks the days read, counting a contact's bookings locks that
+// contact, and reading one appointment locks its row, each until the transaction ends. READ
+// COMMITTED makes every read after a wait see what the previous holder committed.
 #pragma once
 
 #include "store/postgres/connection.hpp"

@@ -129,6 +129,41 @@ TEST_F(PostgresStore, OneIdempotencyKeyBooksOnceAcrossServers) {
   EXPECT_EQ(a().count_appointments(), 1);
 }
 
+// A writer holds the calendar of 15 March open on server A: a writer on server B for the same day
+// waits and then sees A's booking; a writer for 25 March goes ahead meanwhile.
+TEST_F(PostgresStore, WritersOnOneDayTakeTurnsWhileOtherDaysGoAhead) {
+  const Instant day = at_utc(2027, 3, 15, 0), other_day = at_utc(2027, 3, 25, 0);
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> told{false};
+  auto first = std::async(std::launch::async, [&] {
+    a().write([&](WriteTx& tx) {
+      tx.appointments("mainz", day, day + Minutes{24 * 60});
+      tx.insert_appointment(with("held", "anna", at_utc(2027, 3, 15, 9)));
+      if (!told.exchange(true)) holding.set_value();
+      released.wait();
+    });
+  });
+  holding.get_future().wait();
+  auto same_day = std::async(std::launch::async, [&] {
+    std::size_t seen = 0;
+    b().write([&](WriteTx& tx) { seen = tx.appointments("mainz", day, day + Minutes{24 * 60}).size(); });
+    return seen;
+  });
+  auto other = std::async(std::launch::async, [&] {
+    b().write([&](WriteTx& tx) {
+      tx.appointments("mainz", other_day, other_day + Minutes{24 * 60});
+      tx.insert_appointment(with("elsewhere", "anna", at_utc(2027, 3, 25, 9)));
+    });
+  });
+  EXPECT_EQ(other.wait_for(std::chrono::seconds(5)), std::future_status::ready) << "another day had to wait";
+  EXPECT_EQ(same_day.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout) << "the same day did not wait";
+  release.set_value();
+  first.get();
+  other.get();
+  EXPECT_EQ(same_day.get(), 1u) << "after waiting, the writer sees the booking it waited for";
+}
+
 TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
   EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
   EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);
