@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <stdexcept>
 #include <thread>
 
 #include "store/postgres/appointment_rows.hpp"
@@ -105,6 +106,19 @@ void PgStore::write(const std::function<void(WriteTx&)>& fn) {
 }
 
 void PgStore::transact(const std::function<void(Connection&)>& job) {
+  const auto self = std::this_thread::get_id();
+  {
+    std::lock_guard lock(writers_mutex_);
+    if (!writers_.insert(self).second) throw std::logic_error("store: write() called from inside a write job");
+  }
+  struct Leave {
+    PgStore& store;
+    std::thread::id self;
+    ~Leave() {
+      std::lock_guard lock(store.writers_mutex_);
+      store.writers_.erase(self);
+    }
+  } leave{*this, self};
   auto c = pool_.acquire();
   for (int attempt = 1;; ++attempt) {
     try {

@@ -2,7 +2,10 @@
 // of connections, each write() a transaction that is run again when it loses a race.
 #pragma once
 
+#include <mutex>
 #include <string>
+#include <thread>
+#include <unordered_set>
 
 #include "store/postgres/pool.hpp"
 #include "store/store.hpp"
@@ -40,6 +43,10 @@ class PgStore final : public Store {
   void transact(const std::function<void(Connection&)>& job);
 
   Pool pool_;
+  // Threads inside transact(): a write from inside a write would wait for its own locks (or for
+  // a connection its caller holds) forever, so it throws instead, as on SQLite.
+  std::mutex writers_mutex_;
+  std::unordered_set<std::thread::id> writers_;
 };
 
 }  // namespace amt::store::postgres

@@ -164,6 +164,16 @@ TEST_F(PostgresStore, WritersOnOneDayTakeTurnsWhileOtherDaysGoAhead) {
   EXPECT_EQ(same_day.get(), 1u) << "after waiting, the writer sees the booking it waited for";
 }
 
+TEST_F(PostgresStore, WritingFromInsideAWriteJobThrowsInsteadOfDeadlocking) {
+  EXPECT_THROW(a().write([&](WriteTx& tx) {
+    tx.appointments("mainz", at_utc(2027, 3, 15, 0), at_utc(2027, 3, 16, 0));
+    insert(a(), with("inner", "anna", at_utc(2027, 3, 15, 9)));
+  }), std::logic_error);
+  EXPECT_EQ(a().count_appointments(), 0);
+  insert(a(), with("afterwards", "anna", at_utc(2027, 3, 15, 9)));  // the store still writes
+  EXPECT_EQ(a().count_appointments(), 1);
+}
+
 TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
   EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
   EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);
