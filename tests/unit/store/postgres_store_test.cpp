@@ -174,6 +174,20 @@ TEST_F(PostgresStore, WritingFromInsideAWriteJobThrowsInsteadOfDeadlocking) {
   EXPECT_EQ(a().count_appointments(), 1);
 }
 
+TEST_F(PostgresStore, ServersMigratingAnEmptyDatabaseAtOnceApplyEachVersionOnce) {
+  TestDatabase fresh = create_postgres_database();
+  std::vector<std::future<int>> servers;
+  for (int n = 0; n < 4; ++n)
+    servers.push_back(std::async(std::launch::async, [&] {
+      auto s = open_store(fresh.url);
+      s->migrate();
+      return s->schema_version();
+    }));
+  for (auto& s : servers) EXPECT_EQ(s.get(), a().schema_version());
+  EXPECT_GE(a().schema_version(), 1);
+  fresh.drop();
+}
+
 TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
   EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
   EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);
