@@ -91,6 +91,21 @@ Rows Connection::query(const std::string& sql, const Params& params) {
                  sql);
 }
 
+bool Connection::commit_then(const std::string& after_commit) {
+  const std::string sql = "COMMIT; " + after_commit;
+  if (!PQsendQuery(conn_, sql.c_str())) throw error_of(conn_, nullptr, "commit");
+  // One result per statement; a failed COMMIT ends the batch with its error.
+  std::vector<PGresult*> results;
+  while (PGresult* r = PQgetResult(conn_)) results.push_back(r);
+  std::optional<PgError> commit_error;
+  if (results.empty() || PQresultStatus(results[0]) != PGRES_COMMAND_OK)
+    commit_error = error_of(conn_, results.empty() ? nullptr : results[0], "commit");
+  const bool after_ok = results.size() == 2 && PQresultStatus(results[1]) == PGRES_TUPLES_OK;
+  for (PGresult* r : results) PQclear(r);
+  if (commit_error) throw *commit_error;
+  return after_ok;
+}
+
 bool Connection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::in_transaction() const {

@@ -97,6 +97,10 @@ class Connection {
   void exec(const std::string& sql);  // one or more statements without parameters (simple protocol)
   // Prepares sql once per connection (use constant texts) and runs it with params.
   Rows query(const std::string& sql, const Params& params = {});
+  // COMMIT and then after_commit (one statement without parameters) in one round trip. Throws
+  // PgError when COMMIT fails; returns whether after_commit succeeded, since by then the
+  // transaction is committed whatever happens to it.
+  bool commit_then(const std::string& after_commit);
   bool healthy() const;         // the connection is up
   bool in_transaction() const;  // a transaction is open (or failed and not yet rolled back)
   bool transaction_failed() const;  // a statement failed; the transaction can only roll back

@@ -127,8 +127,11 @@ void PgStore::transact(const std::function<void(Connection&)>& job) {
       // A statement that failed inside job but whose error job swallowed would make COMMIT roll
       // back silently; refuse to report that as success.
       if (c->transaction_failed()) throw PgError("25P02", "write: a statement failed inside the transaction");
-      c->exec("COMMIT");
-      break;
+      // After the commit, never before, the shared data version moves on: a server that sees
+      // the new version also sees the new data. Both go in one round trip; if only the second
+      // fails, the write is still committed and caches catch up with the next one.
+      c->commit_then("SELECT nextval('data_version')");
+      return;
     } catch (const PgError& e) {
       rollback_quietly(*c);
       if (!e.is_conflict() || attempt >= max_attempts) throw;
@@ -137,13 +140,6 @@ void PgStore::transact(const std::function<void(Connection&)>& job) {
       throw;
     }
     pause_before(attempt);
-  }
-  // After the commit, never before: a server that sees the new version also sees the new data.
-  // The write itself is committed: if this fails, the caller must not hear otherwise, and caches
-  // catch up with the next write.
-  try {
-    c->query("SELECT nextval('data_version')");
-  } catch (const PgError&) {
   }
 }
 
