@@ -108,6 +108,16 @@ bool Connection::commit_then(const std::string& after_commit) {
 
 bool Connection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
+bool Connection::still_healthy() {
+  // A closing server first sends its FATAL message, then end-of-file: the first read takes the
+  // message, a second one meets the end. Reads that find nothing return at once.
+  for (int reads = 0; reads < 3 && healthy(); ++reads) {
+    if (!PQconsumeInput(conn_)) break;
+    PQisBusy(conn_);  // parses what arrived (notices, the FATAL message)
+  }
+  return healthy();
+}
+
 bool Connection::in_transaction() const {
   auto s = PQtransactionStatus(conn_);
   return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;

@@ -101,7 +101,10 @@ class Connection {
   // PgError when COMMIT fails; returns whether after_commit succeeded, since by then the
   // transaction is committed whatever happens to it.
   bool commit_then(const std::string& after_commit);
-  bool healthy() const;         // the connection is up
+  bool healthy() const;         // the connection is up (as far as libpq knows)
+  // Reads what the server sent meanwhile without waiting, so a connection the server closed
+  // (restart, failover, pg_terminate_backend) is known to be down before it is used.
+  bool still_healthy();
   bool in_transaction() const;  // a transaction is open (or failed and not yet rolled back)
   bool transaction_failed() const;  // a statement failed; the transaction can only roll back
 

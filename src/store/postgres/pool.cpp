@@ -1,4 +1,5 @@
-// The pool hands out idle connections first and opens new ones (outside its lock) up to its size.
+// The pool hands out idle connections first (dropping those the server closed meanwhile) and opens
+// new ones (outside its lock) up to its size.
 #include "store/postgres/pool.hpp"
 
 namespace amt::store::postgres {
@@ -11,10 +12,11 @@ Pool::Pool(std::string url, int size) : url_(std::move(url)), size_(size < 1 ? 1
 Pool::Lease Pool::acquire() {
   std::unique_lock lock(mutex_);
   freed_.wait(lock, [this] { return !idle_.empty() || open_ < size_; });
-  if (!idle_.empty()) {
+  while (!idle_.empty()) {
     auto c = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(*this, std::move(c));
+    if (c->still_healthy()) return Lease(*this, std::move(c));
+    --open_;  // the server closed it while it was idle: open a new one instead
   }
   ++open_;  // reserve the place, then connect without holding the lock
   lock.unlock();

@@ -188,6 +188,20 @@ TEST_F(PostgresStore, ServersMigratingAnEmptyDatabaseAtOnceApplyEachVersionOnce)
   fresh.drop();
 }
 
+// After a database restart or failover every pooled connection is gone; the next request must
+// get a new one instead of an error.
+TEST_F(PostgresStore, ConnectionsTheDatabaseClosedAreReplacedUnnoticed) {
+  insert(a(), with("before", "anna", at_utc(2027, 3, 15, 9)));
+  insert(b(), with("before-b", "bert", at_utc(2027, 3, 15, 9)));
+  const auto slash = db_.url.rfind('/');
+  const std::string database = db_.url.substr(slash + 1, db_.url.find('?') - slash - 1);
+  postgres_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(a().count_appointments(), 2);
+  EXPECT_NO_THROW(insert(b(), with("after", "anna", at_utc(2027, 3, 15, 10))));
+  EXPECT_EQ(b().count_appointments(), 3);
+}
+
 TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
   EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
   EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);

@@ -55,6 +55,7 @@ StoreBackend postgres_backend();
 TestDatabase create_postgres_database();
 std::string postgres_admin_url();  // throws when no test PostgreSQL is configured
 std::string postgres_database_url(const std::string& database);
+void postgres_admin_exec(const std::string& sql);  // as the cluster's superuser; throws on error
 
 // Fixed points in time, far from "now" so nothing depends on the clock.
 Instant at_utc(int year, int month, int day, int hour, int minute = 0);

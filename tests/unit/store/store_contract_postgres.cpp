@@ -15,16 +15,6 @@
 namespace amt::store::testing {
 namespace {
 
-// Runs one statement as the cluster's superuser; throws with the server's message.
-void admin_exec(const std::string& sql) {
-  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(postgres_admin_url().c_str()), PQfinish);
-  if (PQstatus(conn.get()) != CONNECTION_OK)
-    throw std::runtime_error(std::string("cannot reach the test PostgreSQL: ") + PQerrorMessage(conn.get()));
-  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), sql.c_str()), PQclear);
-  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
-    throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
-}
-
 std::string next_database_name() {
   static std::atomic<int> counter{0};
   return "amt_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
@@ -52,10 +42,20 @@ std::string postgres_database_url(const std::string& database) {
   return admin.substr(0, path + 1) + database + admin.substr(query);
 }
 
+void postgres_admin_exec(const std::string& sql) {
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(postgres_admin_url().c_str()), PQfinish);
+  if (PQstatus(conn.get()) != CONNECTION_OK)
+    throw std::runtime_error(std::string("cannot reach the test PostgreSQL: ") + PQerrorMessage(conn.get()));
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), sql.c_str()), PQclear);
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
+}
+
 TestDatabase create_postgres_database() {
   const std::string name = next_database_name();
-  admin_exec("CREATE DATABASE " + name);
-  return {postgres_database_url(name), [name] { admin_exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); }};
+  postgres_admin_exec("CREATE DATABASE " + name);
+  return {postgres_database_url(name), [name] { postgres_admin_exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); }};
 }
 
 StoreBackend postgres_backend() { return {"postgres", "postgres", create_postgres_database}; }
