@@ -53,7 +53,7 @@ app::Clock make_clock(const Config& config) {
 }
 
 int serve(const Config& config) {
-  auto store = store::open_store(config.database.url);
+  auto store = store::open_store(config.database.url, {config.database.pool_size});
   store->migrate();
   if (!store->has_catalog()) spdlog::warn("the database has no locations yet; run 'amtstermin seed-demo'");
   if (!config.altcha.enabled) spdlog::warn("proof of work on public booking is switched off (altcha.enabled)");
