@@ -1,0 +1,70 @@
+// The exact search of re-planning, one group of competing appointments at a time: a seed by
+// augmenting paths, then branch and bound within a node budget.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "core/replanning_instance.hpp"
+
+namespace amt::replan::detail {
+
+// One component in the search's own compact form: items by start, staff renumbered 0..staff-1.
+struct Local {
+  struct Option {
+    int staff;
+    std::int64_t cost;  // rank * (must items + 1) + move: the tie-breaks as one number
+  };
+  int n = 0;
+  int staff = 0;
+  std::vector<int> begin;
+  std::vector<int> end;
+  std::vector<char> optional;               // displaced: may be dropped
+  std::vector<int> initial;                 // where a must item sits now; -1 for displaced ones
+  std::vector<std::vector<Option>> options;  // by preference, cheapest first
+  std::vector<int> global;                  // local staff -> DayStaff index
+};
+
+Local localize(const Instance& instance, const std::vector<int>& component);
+
+// Nodes for the whole plan, shared by its components.
+class Budget {
+ public:
+  Budget(std::int64_t max_nodes, const std::function<bool()>& stop) : limit_(max_nodes), stop_(stop) {}
+  // Counts one node; false once the budget is spent (then it stays spent).
+  bool tick() {
+    if (spent_) return false;
+    ++used_;
+    if (used_ > limit_ || ((used_ & 1023) == 1 && stop_ && stop_())) spent_ = true;
+    return !spent_;
+  }
+  bool spent() const { return spent_; }
+  std::int64_t used() const { return used_; }
+  std::int64_t left() const { return limit_ > used_ ? limit_ - used_ : 0; }
+
+ private:
+  std::int64_t limit_;
+  std::int64_t used_ = 0;
+  const std::function<bool()>& stop_;
+  bool spent_ = false;
+};
+
+struct ComponentResult {
+  std::vector<int> staff;  // per component item: DayStaff index, -1 not kept
+  int kept_displaced = 0;
+  int bound = 0;       // displaced items any plan keeps at most (== kept_displaced when proven)
+  int root_bound = 0;  // the relaxation alone
+  int seed_kept = 0;   // displaced items the augmenting-path seed kept
+  bool proven = false;
+  bool preferences_proven = false;
+};
+
+// Augmenting paths: each displaced item in turn goes to someone free, or someone is freed by
+// moving their appointments along a chain of at most kMaxChain moves. Returns local staff per item.
+std::vector<int> seed(const Local& local);
+
+// At most `share` nodes of the budget go to this component.
+ComponentResult search_component(const Local& local, Budget& budget, std::int64_t share);
+
+}  // namespace amt::replan::detail
