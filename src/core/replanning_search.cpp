@@ -12,6 +12,8 @@ namespace amt::replan::detail {
 
 namespace {
 
+constexpr std::int64_t kPreferenceShare = 4;
+
 template <class V>
 auto& at(V& v, int i) {
   return v[static_cast<std::size_t>(i)];
@@ -33,7 +35,7 @@ std::vector<int> classes(const Local& local, bool with_cost) {
 class BranchAndBound {
  public:
   BranchAndBound(const Local& local, Budget& budget, std::int64_t share)
-      : local_(local), budget_(budget), share_(share), bound_(local), busy_(static_cast<std::size_t>(local.staff), 0),
+      : local_(local), budget_(budget), limit_(share), bound_(local), busy_(static_cast<std::size_t>(local.staff), 0),
         assign_(static_cast<std::size_t>(local.n), -1), tried_(static_cast<std::size_t>(local.n)),
         count_classes_(classes(local, false)), cost_classes_(classes(local, true)), memo_(local.staff) {}
 
@@ -46,7 +48,12 @@ class BranchAndBound {
     result.seed_kept = best_kept_;
     if (best_kept_ < result.root_bound) count_search(0, 0);
     result.proven = !stopped_;
+    best_ = tidy(local_, best_);
+    best_cost_ = cost_of(best_);
     if (result.proven && best_cost_ > 0) {
+      // The tie-breaks are proven on small groups; on large ones this search rarely improves on
+      // tidy(), so it may spend only a part of what is left.
+      limit_ = nodes_ + (limit_ - nodes_) / kPreferenceShare;
       target_ = best_kept_;
       memo_.clear();
       preference_search(0, 0, 0);
@@ -61,7 +68,7 @@ class BranchAndBound {
  private:
   bool tick() {
     if (stopped_) return false;
-    if (++nodes_ > share_ || !budget_.tick()) stopped_ = true;
+    if (++nodes_ > limit_ || !budget_.tick()) stopped_ = true;
     return !stopped_;
   }
 
@@ -145,7 +152,7 @@ class BranchAndBound {
 
   const Local& local_;
   Budget& budget_;
-  std::int64_t share_;
+  std::int64_t limit_;  // nodes this component may use
   std::int64_t nodes_ = 0;
   bool stopped_ = false;
   CliqueBound bound_;

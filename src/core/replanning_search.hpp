@@ -63,6 +63,8 @@ struct ComponentResult {
 // Augmenting paths: each displaced item in turn goes to someone free, or someone is freed by
 // moving their appointments along a chain of at most kMaxChain moves. Returns local staff per item.
 std::vector<int> seed(const Local& local);
+// Moves kept items to cheaper options where that is possible without dropping any.
+std::vector<int> tidy(const Local& local, std::vector<int> assignment);
 
 // At most `share` nodes of the budget go to this component.
 ComponentResult search_component(const Local& local, Budget& budget, std::int64_t share);

@@ -11,6 +11,7 @@ namespace amt::replan::detail {
 namespace {
 
 constexpr int kMaxChain = 8;  // appointments moved one after another for one displaced appointment
+constexpr int kMaxTidyRounds = 8;
 
 template <class V>
 auto& at(V& v, int i) {
@@ -19,8 +20,8 @@ auto& at(V& v, int i) {
 
 class Augmenter {
  public:
-  explicit Augmenter(const Local& local)
-      : local_(local), holder_(local.initial), held_(static_cast<std::size_t>(local.staff)),
+  Augmenter(const Local& local, std::vector<int> holder)
+      : local_(local), holder_(std::move(holder)), held_(static_cast<std::size_t>(local.staff)),
         visited_(static_cast<std::size_t>(local.staff), 0) {
     for (int i = 0; i < local.n; ++i)
       if (at(holder_, i) >= 0) at(held_, at(holder_, i)).push_back(i);
@@ -34,21 +35,86 @@ class Augmenter {
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return at(local_.options, a).size() < at(local_.options, b).size(); });
     for (int i : order) place(i);
+    return tidy();
+  }
+
+  // Local improvement on the tie-breaks, never on the count: each kept item goes to a cheaper
+  // option (its own holder, an earlier deputy) when that person is free, or can be made free by
+  // moving what they hold there to someone free, at a lower total cost.
+  std::vector<int> tidy() {
+    for (int round = 0; round < kMaxTidyRounds; ++round) {
+      bool better = false;
+      for (int i = 0; i < local_.n; ++i) better = at(holder_, i) >= 0 && improve(i) ? true : better;
+      if (!better) break;
+    }
     return holder_;
   }
 
  private:
-  bool place(int item) {
-    std::fill(visited_.begin(), visited_.end(), 0);
+  std::int64_t cost(int item, int staff) const {
+    for (const Local::Option& o : at(local_.options, item))
+      if (o.staff == staff) return o.cost;
+    return 0;
+  }
+
+  bool improve(int item) {
+    const std::int64_t now = cost(item, at(holder_, item));
     for (const Local::Option& o : at(local_.options, item)) {
-      if (!free_for(o.staff, item)) continue;
-      put(item, o.staff);
+      if (o.cost >= now) break;
+      std::vector<int> conflicts;
+      for (int x : at(held_, o.staff))
+        if (overlaps(x, item)) conflicts.push_back(x);
+      const std::size_t mark = journal_.size();
+      put(item, -1);  // frees its place, so a conflict may take it
+      std::int64_t delta = o.cost - now;
+      for (int x : conflicts) {
+        const int target = cheapest_free(x, o.staff);
+        if (target < 0) break;
+        delta += cost(x, target) - cost(x, o.staff);
+        put(x, target);
+      }
+      if (delta < 0 && free_for(o.staff, item)) {
+        put(item, o.staff);
+        return true;
+      }
+      undo(mark);
+    }
+    return false;
+  }
+
+  int cheapest_free(int item, int except) const {
+    for (const Local::Option& o : at(local_.options, item))
+      if (o.staff != except && free_for(o.staff, item)) return o.staff;
+    return -1;
+  }
+
+  // Options of equal cost form a tier (a deputy's position); an earlier tier wins even when a
+  // later one needs fewer moves. Within a tier the shortest chain of moves wins.
+  bool place(int item) {
+    const auto& options = at(local_.options, item);
+    for (std::size_t tier = 0; tier < options.size();) {
+      std::size_t end = tier;
+      while (end < options.size() && options[end].cost == options[tier].cost) ++end;
+      if (place_in(item, tier, end)) return true;
+      tier = end;
+    }
+    return false;
+  }
+
+  bool place_in(int item, std::size_t from, std::size_t to) {
+    const auto& options = at(local_.options, item);
+    for (std::size_t k = from; k < to; ++k) {
+      if (!free_for(options[k].staff, item)) continue;
+      put(item, options[k].staff);
       return true;
     }
-    for (const Local::Option& o : at(local_.options, item)) {
-      if (at(visited_, o.staff) || !free_up(o.staff, item, 0)) continue;
-      put(item, o.staff);
-      return true;
+    for (limit_ = 1; limit_ <= kMaxChain; ++limit_) {
+      std::fill(visited_.begin(), visited_.end(), 0);
+      for (std::size_t k = from; k < to; ++k) {
+        if (at(visited_, options[k].staff) || !free_up(options[k].staff, item, 0)) continue;
+        put(item, options[k].staff);
+        return true;
+      }
     }
     return false;
   }
@@ -77,7 +143,7 @@ class Augmenter {
   }
 
   bool relocate(int item, int depth) {
-    if (depth > kMaxChain) return false;
+    if (depth > limit_) return false;
     const int from = at(holder_, item);
     for (const Local::Option& o : at(local_.options, item)) {
       if (o.staff == from || at(visited_, o.staff) || !free_for(o.staff, item)) continue;
@@ -117,6 +183,7 @@ class Augmenter {
   std::vector<std::vector<int>> held_;
   std::vector<char> visited_;
   std::vector<std::pair<int, int>> journal_;  // item, previous holder
+  int limit_ = kMaxChain;                     // moves allowed in one chain
 };
 
 }  // namespace
@@ -153,6 +220,10 @@ Local localize(const Instance& instance, const std::vector<int>& component) {
   return local;
 }
 
-std::vector<int> seed(const Local& local) { return Augmenter(local).run(); }
+std::vector<int> seed(const Local& local) { return Augmenter(local, local.initial).run(); }
+
+std::vector<int> tidy(const Local& local, std::vector<int> assignment) {
+  return Augmenter(local, std::move(assignment)).tidy();
+}
 
 }  // namespace amt::replan::detail
