@@ -3,9 +3,10 @@
 //
 // The mathematics, honestly: keeping the most appointments at fixed times under skills is interval
 // scheduling with eligibility, NP-hard in general. The planner seeds with augmenting paths (exact
-// when all overlapping appointments share one interval), then searches exactly (branch and bound,
-// bounded by a bipartite matching per clique of overlapping appointments) within a node budget,
-// and says whether the plan it returns is proven optimal.
+// when all overlapping appointments share one interval), bounds the optimum by a bipartite
+// matching per clique of overlapping appointments and by the linear relaxation (Lagrangian), re-
+// plans windows of time around appointments not kept, then searches exactly (branch and bound)
+// within a node budget, and says whether the plan it returns is proven optimal.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +31,7 @@ struct DayInput {
 // How much the exact search may do. The core reads no clock, so the result is reproducible for a
 // node budget; a caller who wants a deadline checks its own clock in `stop`.
 struct SearchBudget {
-  std::int64_t max_nodes = 400'000;
+  std::int64_t max_nodes = 250'000;
   std::function<bool()> stop;  // polled at the first node and every 1,024; true ends the search
 };
 
@@ -62,13 +63,13 @@ struct PlanQuality {
   int displaced = 0;
   int kept = 0;              // entries with a holder after the plan
   int upper_bound = 0;       // no valid plan keeps more; equals kept when proven
-  int relaxation_bound = 0;  // the matching relaxation alone, before any search
+  int relaxation_bound = 0;  // the relaxations alone (clique matching, linear), before branching
   int seed_kept = 0;         // kept by augmenting paths alone, before the exact search
   bool proven_optimal = false;      // no valid plan keeps more appointments
   bool preferences_proven = false;  // and none keeping as many wins on the tie-breaks
   int deputy_rank_sum = 0;
   int moves = 0;  // appointments not displaced that go to another person
-  std::int64_t nodes = 0;  // search nodes used
+  std::int64_t nodes = 0;  // search nodes (and subgradient rounds) used
 };
 
 struct Replanning {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/replanning_bound.hpp"
+#include "core/replanning_lagrange.hpp"
 #include "core/replanning_memo.hpp"
 
 namespace amt::replan::detail {
@@ -13,6 +14,8 @@ namespace amt::replan::detail {
 namespace {
 
 constexpr std::int64_t kPreferenceShare = 4;
+constexpr int kLagrangeRounds = 300;
+constexpr std::int64_t kWindowShare = 2;  // windows may use up to half of a component's nodes
 
 template <class V>
 auto& at(V& v, int i) {
@@ -39,33 +42,53 @@ class BranchAndBound {
         assign_(static_cast<std::size_t>(local.n), -1), tried_(static_cast<std::size_t>(local.n)),
         count_classes_(classes(local, false)), cost_classes_(classes(local, true)), memo_(local.staff) {}
 
-  ComponentResult run() {
+  // whole: the component itself (relaxations, windows, tie-breaks); else a window's count only.
+  ComponentResult run(std::vector<int> start, bool whole) {
     ComponentResult result;
-    result.root_bound = bound_.root();
-    best_ = seed(local_);
-    best_kept_ = kept_of(best_);
-    best_cost_ = cost_of(best_);
+    take(std::move(start));
     result.seed_kept = best_kept_;
-    if (best_kept_ < result.root_bound) count_search(0, 0);
-    result.proven = !stopped_;
-    best_ = tidy(local_, best_);
-    best_cost_ = cost_of(best_);
-    if (result.proven && best_cost_ > 0) {
-      // The tie-breaks are proven on small groups; on large ones this search rarely improves on
-      // tidy(), so it may spend only a part of what is left.
-      limit_ = nodes_ + (limit_ - nodes_) / kPreferenceShare;
-      target_ = best_kept_;
-      memo_.clear();
-      preference_search(0, 0, 0);
+    ceiling_ = bound_.root();
+    if (whole && best_kept_ < ceiling_)
+      ceiling_ = std::min(ceiling_, lagrangian_bound(local_, best_kept_, kLagrangeRounds, [this] { return tick(); }));
+    result.root_bound = ceiling_;
+    if (whole && best_kept_ < ceiling_) {
+      const std::int64_t before = budget_.used();
+      take(improve_in_windows(local_, best_, ceiling_, budget_, limit_ / kWindowShare));
+      nodes_ += budget_.used() - before;
     }
-    result.preferences_proven = result.proven && !stopped_;
+    if (best_kept_ < ceiling_) count_search(0, 0);
+    result.proven = best_kept_ >= ceiling_ || !stopped_;
     result.kept_displaced = best_kept_;
     result.bound = result.proven ? best_kept_ : result.root_bound;
+    if (!whole) {
+      result.staff = best_;
+      return result;
+    }
+    prefer(result.proven);
+    result.preferences_proven = result.proven && (best_cost_ == 0 || !stopped_);
     for (int s : best_) result.staff.push_back(s < 0 ? -1 : at(local_.global, s));
     return result;
   }
 
  private:
+  void take(std::vector<int> assignment) {
+    best_ = std::move(assignment);
+    best_kept_ = kept_of(best_);
+    best_cost_ = cost_of(best_);
+  }
+
+  // The tie-breaks: tidy() always; the exact search only once the count is proven, and on large
+  // groups, where it rarely improves on tidy(), with a part of what is left.
+  void prefer(bool proven) {
+    take(tidy(local_, best_));
+    if (!proven || best_cost_ == 0) return;
+    limit_ = nodes_ + (limit_ - nodes_) / kPreferenceShare;
+    target_ = best_kept_;
+    memo_.clear();
+    preference_search(0, 0, 0);
+    take(tidy(local_, best_));
+  }
+
   bool tick() {
     if (stopped_) return false;
     if (++nodes_ > limit_ || !budget_.tick()) stopped_ = true;
@@ -101,9 +124,9 @@ class BranchAndBound {
     if (memo_.seen(k, at(local_.begin, k), busy_, kept, 0)) return;
     for_each_holder(k, count_classes_, [&](const Local::Option&) {
       count_search(k + 1, kept + at(local_.optional, k));
-      return !stopped_ && best_kept_ < bound_.root();
+      return !stopped_ && best_kept_ < ceiling_;
     });
-    if (!at(local_.optional, k) || stopped_ || best_kept_ >= bound_.root()) return;
+    if (!at(local_.optional, k) || stopped_ || best_kept_ >= ceiling_) return;
     at(assign_, k) = -1;
     count_search(k + 1, kept);
   }
@@ -164,6 +187,7 @@ class BranchAndBound {
   Memo memo_;
   std::vector<int> best_;
   int best_kept_ = 0;
+  int ceiling_ = 0;  // no plan keeps more displaced items
   std::int64_t best_cost_ = 0;
   int target_ = 0;
 };
@@ -177,7 +201,11 @@ ComponentResult search_component(const Local& local, Budget& budget, std::int64_
     result.proven = result.preferences_proven = true;
     return result;
   }
-  return BranchAndBound(local, budget, share).run();
+  return BranchAndBound(local, budget, share).run(seed(local), true);
+}
+
+std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
+  return BranchAndBound(local, budget, share).run(std::move(start), false).staff;
 }
 
 }  // namespace amt::replan::detail

@@ -66,6 +66,14 @@ std::vector<int> seed(const Local& local);
 // Moves kept items to cheaper options where that is possible without dropping any.
 std::vector<int> tidy(const Local& local, std::vector<int> assignment);
 
+// Large neighbourhood search: around each displaced item the plan does not keep, everything
+// overlapping a window of time is planned afresh by the exact search, the rest stays. Returns an
+// assignment keeping at least as many as `assignment`; stops once it keeps `ceiling`.
+std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling, Budget& budget,
+                                    std::int64_t share);
+// The exact count search from a valid start (local staff per item); the best assignment found.
+std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
+
 // At most `share` nodes of the budget go to this component.
 ComponentResult search_component(const Local& local, Budget& budget, std::int64_t share);
 
