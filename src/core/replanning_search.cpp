@@ -42,6 +42,14 @@ class BranchAndBound {
         assign_(static_cast<std::size_t>(local.n), -1), tried_(static_cast<std::size_t>(local.n)),
         count_classes_(classes(local, false)), cost_classes_(classes(local, true)), memo_(local.staff) {}
 
+  // A window's tie-breaks: the lowest cost keeping as many as `start`.
+  std::vector<int> cheapest(std::vector<int> start) {
+    take(std::move(start));
+    target_ = best_kept_;
+    if (best_cost_ > 0) preference_search(0, 0, 0);
+    return best_;
+  }
+
   // whole: the component itself (relaxations, windows, tie-breaks); else a window's count only.
   ComponentResult run(std::vector<int> start, bool whole) {
     ComponentResult result;
@@ -81,6 +89,11 @@ class BranchAndBound {
   // groups, where it rarely improves on tidy(), with a part of what is left.
   void prefer(bool proven) {
     take(tidy(local_, best_));
+    if (best_cost_ > 0 && !stopped_) {
+      const std::int64_t before = budget_.used();
+      take(tidy(local_, cheapen_in_windows(local_, best_, budget_, (limit_ - nodes_) / kWindowShare)));
+      nodes_ += budget_.used() - before;
+    }
     if (!proven || best_cost_ == 0) return;
     limit_ = nodes_ + (limit_ - nodes_) / kPreferenceShare;
     target_ = best_kept_;
@@ -206,6 +219,10 @@ ComponentResult search_component(const Local& local, Budget& budget, std::int64_
 
 std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
   return BranchAndBound(local, budget, share).run(std::move(start), false).staff;
+}
+
+std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
+  return BranchAndBound(local, budget, share).cheapest(std::move(start));
 }
 
 }  // namespace amt::replan::detail

@@ -71,8 +71,14 @@ std::vector<int> tidy(const Local& local, std::vector<int> assignment);
 // assignment keeping at least as many as `assignment`; stops once it keeps `ceiling`.
 std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling, Budget& budget,
                                     std::int64_t share);
-// The exact count search from a valid start (local staff per item); the best assignment found.
+// The same for the tie-breaks: around each item at a cost (moved, or with a later deputy), a
+// window is planned afresh keeping as many, at the lowest cost found.
+std::vector<int> cheapen_in_windows(const Local& local, std::vector<int> assignment, Budget& budget,
+                                    std::int64_t share);
+// The exact searches from a valid start (local staff per item): the most items kept, or the
+// lowest cost keeping as many as the start. Each returns the best assignment found.
 std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
+std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
 
 // At most `share` nodes of the budget go to this component.
 ComponentResult search_component(const Local& local, Budget& budget, std::int64_t share);

@@ -11,6 +11,8 @@ namespace {
 
 constexpr int kRadii[] = {30 * 60, 90 * 60, 180 * 60}; // seconds around the dropped appointment
 constexpr std::int64_t kWindowNodes = 20'000;  // per window
+constexpr int kCostRadius = 30 * 60;
+constexpr std::int64_t kCostWindowNodes = 5'000;
 
 template <class V>
 auto& at(V& v, int i) {
@@ -66,6 +68,18 @@ int kept(const Local& local, const std::vector<int>& assignment) {
   return n;
 }
 
+std::int64_t cost(const Local& local, const std::vector<int>& assignment, int i) {
+  for (const Local::Option& o : at(local.options, i))
+    if (o.staff == at(assignment, i)) return o.cost;
+  return 0;
+}
+
+std::int64_t cost(const Local& local, const std::vector<int>& assignment) {
+  std::int64_t total = 0;
+  for (int i = 0; i < local.n; ++i) total += cost(local, assignment, i);
+  return total;
+}
+
 }  // namespace
 
 std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling, Budget& budget,
@@ -82,6 +96,24 @@ std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignm
       if (kept(w.local, found) <= before) continue;
       for (int j = 0; j < w.local.n; ++j) at(assignment, at(w.parent, j)) = at(found, j);
     }
+  }
+  return assignment;
+}
+
+}  // namespace amt::replan::detail
+
+namespace amt::replan::detail {
+
+std::vector<int> cheapen_in_windows(const Local& local, std::vector<int> assignment, Budget& budget,
+                                    std::int64_t share) {
+  const std::int64_t until = budget.used() + share;
+  for (int i = 0; i < local.n; ++i) {
+    if (cost(local, assignment, i) == 0) continue;
+    if (budget.spent() || budget.used() >= until) break;
+    Window w = cut(local, assignment, at(local.begin, i) - kCostRadius, at(local.end, i) + kCostRadius);
+    const auto found = best_cost_from(w.local, w.start, budget, std::min(kCostWindowNodes, until - budget.used()));
+    if (kept(w.local, found) < kept(w.local, w.start) || cost(w.local, found) >= cost(w.local, w.start)) continue;
+    for (int j = 0; j < w.local.n; ++j) at(assignment, at(w.parent, j)) = at(found, j);
   }
   return assignment;
 }
