@@ -60,7 +60,8 @@ replan::DayInput booked_day(const Catalog& catalog, int seed, bool one_team) {
   const int weekday = weekday_index(day.date);
   std::vector<std::vector<std::pair<int, int>>> busy(catalog.staff.size());
   for (int attempt = 0; attempt < 100 * kAppointments && day.appointments.size() < kAppointments; ++attempt) {
-    const Service& service = catalog.services[static_cast<std::size_t>(r.below(static_cast<int>(catalog.services.size())))];
+    const Service& service =
+        catalog.services[static_cast<std::size_t>(r.below(static_cast<int>(catalog.services.size())))];
     const int from = 8 * 60 + 15 * r.below((8 * 60 - service.duration_minutes) / 15 + 1);
     const int to = from + service.duration_minutes;
     char number[16];
@@ -90,9 +91,11 @@ replan::DayInput booked_day(const Catalog& catalog, int seed, bool one_team) {
   std::vector<int> people(one_team ? 10 : catalog.staff.size());
   for (std::size_t i = 0; i < people.size(); ++i) people[i] = static_cast<int>(i);
   for (int k = 0; k < kAbsent; ++k) {  // five distinct people, ill the whole day
-    std::swap(people[static_cast<std::size_t>(k)], people[static_cast<std::size_t>(k + r.below(static_cast<int>(people.size()) - k))]);
+    std::swap(people[static_cast<std::size_t>(k)],
+              people[static_cast<std::size_t>(k + r.below(static_cast<int>(people.size()) - k))]);
     const Id& who = catalog.staff[static_cast<std::size_t>(people[static_cast<std::size_t>(k)])].id;
-    day.new_absences.push_back({"ill-" + who, who, local(day.date, 0), local(day.date + date::days{1}, 0), "ill"});
+    day.new_absences.push_back(
+        {"ill-" + who, who, local(day.date, 0), local(day.date + date::days{1}, 0), "ill"});
   }
   return day;
 }

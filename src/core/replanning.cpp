@@ -13,9 +13,12 @@ using namespace detail;
 
 const char* to_string(Outcome o) {
   switch (o) {
-    case Outcome::kept: return "kept";
-    case Outcome::moved: return "moved";
-    case Outcome::cannot_keep: return "cannot_keep";
+    case Outcome::kept:
+      return "kept";
+    case Outcome::moved:
+      return "moved";
+    case Outcome::cannot_keep:
+      return "cannot_keep";
   }
   return "cannot_keep";
 }
@@ -37,14 +40,16 @@ void search_all(const Instance& instance, Budget& budget, std::vector<int>& to, 
     });
     if (displaced) open.push_back(&component);
   }
-  std::stable_sort(open.begin(), open.end(), [](const auto* a, const auto* b) { return a->size() < b->size(); });
+  std::stable_sort(open.begin(), open.end(),
+                   [](const auto* a, const auto* b) { return a->size() < b->size(); });
   q.proven_optimal = q.preferences_proven = true;
   for (std::size_t c = 0; c < open.size(); ++c) {
     const std::vector<int>& component = *open[c];
     const Local local = localize(instance, component);
     const auto share = budget.left() / static_cast<std::int64_t>(open.size() - c);
     const ComponentResult r = search_component(local, budget, share);
-    for (std::size_t i = 0; i < component.size(); ++i) to[static_cast<std::size_t>(component[i])] = r.staff[i];
+    for (std::size_t i = 0; i < component.size(); ++i)
+      to[static_cast<std::size_t>(component[i])] = r.staff[i];
     q.upper_bound += r.bound;
     q.relaxation_bound += r.root_bound;
     q.seed_kept += r.seed_kept;

@@ -61,14 +61,14 @@ struct Plan {
 struct PlanQuality {
   int appointments = 0;  // entries
   int displaced = 0;
-  int kept = 0;              // entries with a holder after the plan
-  int upper_bound = 0;       // no valid plan keeps more; equals kept when proven
-  int relaxation_bound = 0;  // the relaxations alone (clique matching, linear), before branching
-  int seed_kept = 0;         // kept by augmenting paths alone, before the exact search
+  int kept = 0;                     // entries with a holder after the plan
+  int upper_bound = 0;              // no valid plan keeps more; equals kept when proven
+  int relaxation_bound = 0;         // the relaxations alone (clique matching, linear), before branching
+  int seed_kept = 0;                // kept by augmenting paths alone, before the exact search
   bool proven_optimal = false;      // no valid plan keeps more appointments
   bool preferences_proven = false;  // and none keeping as many wins on the tie-breaks
   int deputy_rank_sum = 0;
-  int moves = 0;  // appointments not displaced that go to another person
+  int moves = 0;           // appointments not displaced that go to another person
   std::int64_t nodes = 0;  // search nodes (and subgradient rounds) used
 };
 

@@ -16,11 +16,14 @@ auto& at(V& v, int i) {
 // Greedy stabbing at the earliest end: every item lies in exactly one group, and all items of a
 // group contain the group's instant, so no person can hold two of them.
 CliqueBound::CliqueBound(const Local& local)
-    : local_(local), group_of_(static_cast<std::size_t>(local.n), -1),
-      owner_(static_cast<std::size_t>(local.staff), -1), visited_(static_cast<std::size_t>(local.staff), 0) {
+    : local_(local),
+      group_of_(static_cast<std::size_t>(local.n), -1),
+      owner_(static_cast<std::size_t>(local.staff), -1),
+      visited_(static_cast<std::size_t>(local.staff), 0) {
   std::vector<int> by_end(static_cast<std::size_t>(local.n));
   std::iota(by_end.begin(), by_end.end(), 0);
-  std::stable_sort(by_end.begin(), by_end.end(), [&](int a, int b) { return at(local.end, a) < at(local.end, b); });
+  std::stable_sort(by_end.begin(), by_end.end(),
+                   [&](int a, int b) { return at(local.end, a) < at(local.end, b); });
   for (int i : by_end) {
     if (at(group_of_, i) >= 0) continue;
     const int instant = at(local.end, i) - 1;

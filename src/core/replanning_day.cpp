@@ -89,7 +89,8 @@ int DayStaff::seconds(Instant t) const {
 // A plan's local times through the zone: an edge in a spring gap moves to where the gap ends; in
 // an autumn repeat a range opens at the first and closes at the second occurrence.
 Span DayStaff::local_span(TimeRange r) const {
-  return {seconds(resolve(zone_, at(date_, r.start)).earliest), seconds(resolve(zone_, at(date_, r.end)).latest)};
+  return {seconds(resolve(zone_, at(date_, r.start)).earliest),
+          seconds(resolve(zone_, at(date_, r.end)).latest)};
 }
 
 void DayStaff::add_absence(const Absence& a) {

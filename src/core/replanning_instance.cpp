@@ -71,10 +71,12 @@ Instance Builder::build() {
   }
   // Fixed appointments claim their holders before movable ones, which may go elsewhere.
   for (Item& item : instance.items)
-    if (pinned_type(appointment(item), staff_.service(appointment(item).service_id))) settle(item, Kind::pinned);
+    if (pinned_type(appointment(item), staff_.service(appointment(item).service_id)))
+      settle(item, Kind::pinned);
   Occupied pinned = occupied_;
   for (Item& item : instance.items)
-    if (!pinned_type(appointment(item), staff_.service(appointment(item).service_id))) settle(item, Kind::movable);
+    if (!pinned_type(appointment(item), staff_.service(appointment(item).service_id)))
+      settle(item, Kind::movable);
   occupied_ = std::move(pinned);
   pool_order_.resize(static_cast<std::size_t>(staff_.count()));
   std::iota(pool_order_.begin(), pool_order_.end(), 0);
@@ -113,12 +115,14 @@ void Builder::add_choices(Item& item) {
   }
 }
 
-// Responsible services: the Vertretung chain, nobody else. Pool services: the holder first, then everyone by pool order.
+// Responsible services: the Vertretung chain, nobody else. Pool services: the holder first, then everyone by
+// pool order.
 std::vector<int> Builder::candidates(const Item& item, const Service& service) const {
   const Appointment& a = appointment(item);
   std::vector<int> people;
   if (service.routing == Routing::responsible) {
-    for (const Id& id : vertretung_chain(catalog_, staff_.location().id, a)) people.push_back(staff_.index(id));
+    for (const Id& id : vertretung_chain(catalog_, staff_.location().id, a))
+      people.push_back(staff_.index(id));
     return people;
   }
   if (item.holder >= 0) people.push_back(item.holder);
@@ -135,10 +139,12 @@ void Builder::group(Instance& instance) const {
   std::vector<std::uint64_t> who(static_cast<std::size_t>(n) * words, 0);
   for (int i = 0; i < n; ++i)
     for (const Choice& c : items[static_cast<std::size_t>(i)].choices)
-      who[static_cast<std::size_t>(i) * words + static_cast<std::size_t>(c.staff) / 64] |= std::uint64_t{1} << (c.staff % 64);
+      who[static_cast<std::size_t>(i) * words + static_cast<std::size_t>(c.staff) / 64] |= std::uint64_t{1}
+                                                                                           << (c.staff % 64);
   auto shares = [&](int a, int b) {
     for (std::size_t w = 0; w < words; ++w)
-      if ((who[static_cast<std::size_t>(a) * words + w] & who[static_cast<std::size_t>(b) * words + w]) != 0) return true;
+      if ((who[static_cast<std::size_t>(a) * words + w] & who[static_cast<std::size_t>(b) * words + w]) != 0)
+        return true;
     return false;
   };
   std::vector<int> parent(static_cast<std::size_t>(n));

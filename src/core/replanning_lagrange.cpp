@@ -25,7 +25,8 @@ std::vector<Timeline> timelines(const Local& local) {
   for (int i = 0; i < local.n; ++i)
     for (const Local::Option& o : at(local.options, i)) at(out, o.staff).items.push_back(i);
   for (Timeline& t : out) {
-    std::stable_sort(t.items.begin(), t.items.end(), [&](int a, int b) { return at(local.end, a) < at(local.end, b); });
+    std::stable_sort(t.items.begin(), t.items.end(),
+                     [&](int a, int b) { return at(local.end, a) < at(local.end, b); });
     for (std::size_t j = 0; j < t.items.size(); ++j) {
       int k = static_cast<int>(j) - 1;
       while (k >= 0 && at(local.end, t.items[static_cast<std::size_t>(k)]) > at(local.begin, t.items[j])) --k;
@@ -64,7 +65,8 @@ double schedule(const Timeline& t, const std::vector<double>& weight, std::vecto
 int lagrangian_bound(const Local& local, int known, int rounds, const std::function<bool()>& tick) {
   const std::vector<Timeline> lines = timelines(local);
   std::vector<double> y(static_cast<std::size_t>(local.n));
-  for (int i = 0; i < local.n; ++i) at(y, i) = at(local.optional, i) ? 1.0 : 0.0;  // starts at "all displaced kept"
+  for (int i = 0; i < local.n; ++i)
+    at(y, i) = at(local.optional, i) ? 1.0 : 0.0;  // starts at "all displaced kept"
   std::vector<double> weight(y.size());
   std::vector<double> scratch;
   std::vector<int> taken(y.size());

@@ -9,7 +9,8 @@ namespace {
 std::uint64_t hash(const std::vector<int>& key) {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL;
   for (int v : key) {
-    h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(v)) + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(v)) + 0x9E3779B97F4A7C15ULL + (h << 6) +
+         (h >> 2);
     h *= 0xFF51AFD7ED558CCDULL;
   }
   return h ^ (h >> 33);

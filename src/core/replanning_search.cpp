@@ -26,21 +26,30 @@ auto& at(V& v, int i) {
 // while both are free, so the search tries one of them only.
 std::vector<int> classes(const Local& local, bool with_cost) {
   std::map<std::vector<std::int64_t>, int> ids;
-  std::vector<std::vector<std::int64_t>> columns(static_cast<std::size_t>(local.staff),
-                                                 std::vector<std::int64_t>(static_cast<std::size_t>(local.n), -1));
+  std::vector<std::vector<std::int64_t>> columns(
+      static_cast<std::size_t>(local.staff),
+      std::vector<std::int64_t>(static_cast<std::size_t>(local.n), -1));
   for (int i = 0; i < local.n; ++i)
     for (const Local::Option& o : at(local.options, i)) at(at(columns, o.staff), i) = with_cost ? o.cost : 0;
   std::vector<int> out;
-  for (const auto& column : columns) out.push_back(ids.emplace(column, static_cast<int>(ids.size())).first->second);
+  for (const auto& column : columns)
+    out.push_back(ids.emplace(column, static_cast<int>(ids.size())).first->second);
   return out;
 }
 
 class BranchAndBound {
  public:
   BranchAndBound(const Local& local, Budget& budget, std::int64_t share)
-      : local_(local), budget_(budget), limit_(share), bound_(local), busy_(static_cast<std::size_t>(local.staff), 0),
-        assign_(static_cast<std::size_t>(local.n), -1), tried_(static_cast<std::size_t>(local.n)),
-        count_classes_(classes(local, false)), cost_classes_(classes(local, true)), memo_(local.staff) {}
+      : local_(local),
+        budget_(budget),
+        limit_(share),
+        bound_(local),
+        busy_(static_cast<std::size_t>(local.staff), 0),
+        assign_(static_cast<std::size_t>(local.n), -1),
+        tried_(static_cast<std::size_t>(local.n)),
+        count_classes_(classes(local, false)),
+        cost_classes_(classes(local, true)),
+        memo_(local.staff) {}
 
   // A window's tie-breaks: the lowest cost keeping as many as `start`.
   std::vector<int> cheapest(std::vector<int> start) {
@@ -57,7 +66,8 @@ class BranchAndBound {
     result.seed_kept = best_kept_;
     ceiling_ = bound_.root();
     if (whole && best_kept_ < ceiling_)
-      ceiling_ = std::min(ceiling_, lagrangian_bound(local_, best_kept_, kLagrangeRounds, [this] { return tick(); }));
+      ceiling_ = std::min(ceiling_,
+                          lagrangian_bound(local_, best_kept_, kLagrangeRounds, [this] { return tick(); }));
     result.root_bound = ceiling_;
     if (whole && best_kept_ < ceiling_) {
       const std::int64_t before = budget_.used();
@@ -217,11 +227,13 @@ ComponentResult search_component(const Local& local, Budget& budget, std::int64_
   return BranchAndBound(local, budget, share).run(seed(local), true);
 }
 
-std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
+std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget,
+                                 std::int64_t share) {
   return BranchAndBound(local, budget, share).run(std::move(start), false).staff;
 }
 
-std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
+std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget,
+                                std::int64_t share) {
   return BranchAndBound(local, budget, share).cheapest(std::move(start));
 }
 

@@ -20,10 +20,10 @@ struct Local {
   int staff = 0;
   std::vector<int> begin;
   std::vector<int> end;
-  std::vector<char> optional;               // displaced: may be dropped
-  std::vector<int> initial;                 // where a must item sits now; -1 for displaced ones
+  std::vector<char> optional;                // displaced: may be dropped
+  std::vector<int> initial;                  // where a must item sits now; -1 for displaced ones
   std::vector<std::vector<Option>> options;  // by preference, cheapest first
-  std::vector<int> global;                  // local staff -> DayStaff index
+  std::vector<int> global;                   // local staff -> DayStaff index
 };
 
 Local localize(const Instance& instance, const std::vector<int>& component);
@@ -69,16 +69,18 @@ std::vector<int> tidy(const Local& local, std::vector<int> assignment);
 // Large neighbourhood search: around each displaced item the plan does not keep, everything
 // overlapping a window of time is planned afresh by the exact search, the rest stays. Returns an
 // assignment keeping at least as many as `assignment`; stops once it keeps `ceiling`.
-std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling, Budget& budget,
-                                    std::int64_t share);
+std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling,
+                                    Budget& budget, std::int64_t share);
 // The same for the tie-breaks: around each item at a cost (moved, or with a later deputy), a
 // window is planned afresh keeping as many, at the lowest cost found.
 std::vector<int> cheapen_in_windows(const Local& local, std::vector<int> assignment, Budget& budget,
                                     std::int64_t share);
 // The exact searches from a valid start (local staff per item): the most items kept, or the
 // lowest cost keeping as many as the start. Each returns the best assignment found.
-std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
-std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
+std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget,
+                                 std::int64_t share);
+std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget,
+                                std::int64_t share);
 
 // At most `share` nodes of the budget go to this component.
 ComponentResult search_component(const Local& local, Budget& budget, std::int64_t share);

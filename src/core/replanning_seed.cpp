@@ -21,7 +21,9 @@ auto& at(V& v, int i) {
 class Augmenter {
  public:
   Augmenter(const Local& local, std::vector<int> holder)
-      : local_(local), holder_(std::move(holder)), held_(static_cast<std::size_t>(local.staff)),
+      : local_(local),
+        holder_(std::move(holder)),
+        held_(static_cast<std::size_t>(local.staff)),
         visited_(static_cast<std::size_t>(local.staff), 0) {
     for (int i = 0; i < local.n; ++i)
       if (at(holder_, i) >= 0) at(held_, at(holder_, i)).push_back(i);
@@ -32,8 +34,9 @@ class Augmenter {
     std::vector<int> order;
     for (int i = 0; i < local_.n; ++i)
       if (at(local_.optional, i)) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return at(local_.options, a).size() < at(local_.options, b).size(); });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return at(local_.options, a).size() < at(local_.options, b).size();
+    });
     for (int i : order) place(i);
     return tidy();
   }

@@ -12,18 +12,30 @@ using namespace detail;
 
 const char* to_string(Violation v) {
   switch (v) {
-    case Violation::unknown_appointment: return "unknown_appointment";
-    case Violation::duplicate_entry: return "duplicate_entry";
-    case Violation::missing_entry: return "missing_entry";
-    case Violation::wrong_holder: return "wrong_holder";
-    case Violation::unknown_staff: return "unknown_staff";
-    case Violation::not_qualified: return "not_qualified";
-    case Violation::outside_working_time: return "outside_working_time";
-    case Violation::in_break: return "in_break";
-    case Violation::absent: return "absent";
-    case Violation::double_booked: return "double_booked";
-    case Violation::bound_to_person: return "bound_to_person";
-    case Violation::not_a_deputy: return "not_a_deputy";
+    case Violation::unknown_appointment:
+      return "unknown_appointment";
+    case Violation::duplicate_entry:
+      return "duplicate_entry";
+    case Violation::missing_entry:
+      return "missing_entry";
+    case Violation::wrong_holder:
+      return "wrong_holder";
+    case Violation::unknown_staff:
+      return "unknown_staff";
+    case Violation::not_qualified:
+      return "not_qualified";
+    case Violation::outside_working_time:
+      return "outside_working_time";
+    case Violation::in_break:
+      return "in_break";
+    case Violation::absent:
+      return "absent";
+    case Violation::double_booked:
+      return "double_booked";
+    case Violation::bound_to_person:
+      return "bound_to_person";
+    case Violation::not_a_deputy:
+      return "not_a_deputy";
   }
   return "unknown_appointment";
 }
@@ -39,7 +51,9 @@ struct Held {
 class Checker {
  public:
   Checker(const Catalog& catalog, const DayInput& day)
-      : catalog_(catalog), day_(day), staff_(catalog, day.location_id, day.date, day.new_absences),
+      : catalog_(catalog),
+        day_(day),
+        staff_(catalog, day.location_id, day.date, day.new_absences),
         instance_(build_instance(catalog, staff_, day)) {
     for (std::size_t i = 0; i < instance_.items.size(); ++i)
       index_.emplace(appointment(instance_.items[i]).id, static_cast<int>(i));
@@ -72,7 +86,9 @@ class Checker {
   const Appointment& appointment(const Item& item) const {
     return day_.appointments[static_cast<std::size_t>(item.source)];
   }
-  void report(const Id& appointment, const Id& staff, Violation v) { violations_.push_back({appointment, staff, v}); }
+  void report(const Id& appointment, const Id& staff, Violation v) {
+    violations_.push_back({appointment, staff, v});
+  }
 
   void check(const PlanEntry& e, const Item& item) {
     const Appointment& a = appointment(item);

@@ -9,8 +9,8 @@ namespace amt::replan::detail {
 
 namespace {
 
-constexpr int kRadii[] = {30 * 60, 90 * 60, 180 * 60}; // seconds around the dropped appointment
-constexpr std::int64_t kWindowNodes = 20'000;  // per window
+constexpr int kRadii[] = {30 * 60, 90 * 60, 180 * 60};  // seconds around the dropped appointment
+constexpr std::int64_t kWindowNodes = 20'000;           // per window
 constexpr int kCostRadius = 30 * 60;
 constexpr std::int64_t kCostWindowNodes = 5'000;
 
@@ -82,8 +82,8 @@ std::int64_t cost(const Local& local, const std::vector<int>& assignment) {
 
 }  // namespace
 
-std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling, Budget& budget,
-                                    std::int64_t share) {
+std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignment, int ceiling,
+                                    Budget& budget, std::int64_t share) {
   const std::int64_t until = budget.used() + share;
   for (int radius : kRadii) {
     for (int d = 0; d < local.n; ++d) {
@@ -111,8 +111,10 @@ std::vector<int> cheapen_in_windows(const Local& local, std::vector<int> assignm
     if (cost(local, assignment, i) == 0) continue;
     if (budget.spent() || budget.used() >= until) break;
     Window w = cut(local, assignment, at(local.begin, i) - kCostRadius, at(local.end, i) + kCostRadius);
-    const auto found = best_cost_from(w.local, w.start, budget, std::min(kCostWindowNodes, until - budget.used()));
-    if (kept(w.local, found) < kept(w.local, w.start) || cost(w.local, found) >= cost(w.local, w.start)) continue;
+    const auto found =
+        best_cost_from(w.local, w.start, budget, std::min(kCostWindowNodes, until - budget.used()));
+    if (kept(w.local, found) < kept(w.local, w.start) || cost(w.local, found) >= cost(w.local, w.start))
+      continue;
     for (int j = 0; j < w.local.n; ++j) at(assignment, at(w.parent, j)) = at(found, j);
   }
   return assignment;

@@ -16,7 +16,7 @@
 namespace amt::replan {
 namespace {
 
-const LocalDate kDay{date::year{2027} / 3 / 16};                 // a Tuesday, UTC+1
+const LocalDate kDay{date::year{2027} / 3 / 16};                   // a Tuesday, UTC+1
 const Instant kMidnight = *parse_rfc3339("2027-03-15T23:00:00Z");  // its local midnight
 constexpr int kTuesday = 1;
 
@@ -64,7 +64,9 @@ struct Rules {
   const DayInput& day;
 
   const Staff& staff(const Id& id) const { return *c.staff_member(id); }
-  bool responsible(const Appointment& a) const { return c.service(a.service_id)->routing == Routing::responsible; }
+  bool responsible(const Appointment& a) const {
+    return c.service(a.service_id)->routing == Routing::responsible;
+  }
   bool displaced(const Appointment& a) const { return !able(c, day, staff(a.staff_id), a); }
   bool pinned(const Appointment& a) const {
     return a.staff_fixed || a.status != AppointmentStatus::booked || responsible(a);
@@ -170,7 +172,7 @@ Instance random_instance(std::uint64_t seed) {
   }
   const int staff = r.between(2, 8);
   const int skill_percent = r.between(40, 90);  // from specialists to all-rounders
-  const int window = 60 * r.between(4, 7);       // minutes from 8:00 in which appointments lie
+  const int window = 60 * r.between(4, 7);      // minutes from 8:00 in which appointments lie
   for (int i = 0; i < staff; ++i)
     in.catalog.staff.push_back(random_staff(r, i, services, skill_percent, window));
   for (Staff& s : in.catalog.staff) {
@@ -183,7 +185,8 @@ Instance random_instance(std::uint64_t seed) {
   }
   if (r.chance(20)) {  // someone already away for part of the day
     const int from = 8 * 60 + grid * r.below(window / grid);
-    in.catalog.absences.push_back({"old", in.catalog.staff[0].id, minute(from), minute(from + 60), "appointment"});
+    in.catalog.absences.push_back(
+        {"old", in.catalog.staff[0].id, minute(from), minute(from + 60), "appointment"});
   }
   in.day.location_id = "x";
   in.day.date = kDay;
@@ -200,9 +203,9 @@ Instance random_instance(std::uint64_t seed) {
     const Staff& holder = in.catalog.staff[static_cast<std::size_t>(r.below(staff))];
     a.staff_id = holder.id;
     if (!able(in.catalog, in.day, holder, a)) continue;
-    const bool busy = std::any_of(in.day.appointments.begin(), in.day.appointments.end(), [&](const Appointment& b) {
-      return b.staff_id == a.staff_id && b.start < a.end && a.start < b.end;
-    });
+    const bool busy = std::any_of(
+        in.day.appointments.begin(), in.day.appointments.end(),
+        [&](const Appointment& b) { return b.staff_id == a.staff_id && b.start < a.end && a.start < b.end; });
     if (busy) continue;
     a.staff_fixed = r.chance(15);
     if (r.chance(5)) a.status = AppointmentStatus::checked_in;
@@ -250,7 +253,8 @@ void check(const Instance& in, std::uint64_t seed, Tally& tally) {
       continue;
     }
     kept_displaced += displaced ? 1 : 0;
-    ASSERT_TRUE(rules.may_take(a, rules.staff(e.to_staff))) << "seed " << seed << " " << a.id << " -> " << e.to_staff;
+    ASSERT_TRUE(rules.may_take(a, rules.staff(e.to_staff)))
+        << "seed " << seed << " " << a.id << " -> " << e.to_staff;
     for (const auto& [who, b] : held)
       ASSERT_FALSE(who == e.to_staff && b->start < a.end && a.start < b->end)
           << "seed " << seed << ": " << who << " holds " << a.id << " and " << b->id;
@@ -293,8 +297,8 @@ TEST(ReplanningProperty, PlansAreValidAndProvenPlansKeepAsManyAsExhaustiveSearch
   std::cout << "[ replanning ] " << tally.instances << " instances, proven optimal: " << tally.proven << " ("
             << proven << " %), tie-breaks proven: " << tally.preferences_proven
             << ", augmenting-path seed already optimal: " << tally.seed_optimal << ", displaced "
-            << tally.displaced << ", kept " << tally.kept_displaced << ", needed the search: " << tally.searched
-            << ", most nodes: " << tally.max_nodes << "\n";
+            << tally.displaced << ", kept " << tally.kept_displaced
+            << ", needed the search: " << tally.searched << ", most nodes: " << tally.max_nodes << "\n";
   RecordProperty("proven_percent", std::to_string(proven));
   EXPECT_GE(proven, 99.0);
 }

@@ -78,7 +78,8 @@ Office ill_caseworker() {
   o.person("klein", {"placement"}, "08:00", "16:00");
   const char* times[][2] = {{"08:00", "08:45"}, {"08:45", "09:30"}, {"09:30", "10:15"}, {"10:15", "11:00"},
                             {"11:00", "11:45"}, {"11:45", "12:30"}, {"13:00", "13:45"}, {"13:45", "14:30"}};
-  for (int i = 0; i < 8; ++i) o.book("a" + std::to_string(i + 1), "placement", "mueller", times[i][0], times[i][1]);
+  for (int i = 0; i < 8; ++i)
+    o.book("a" + std::to_string(i + 1), "placement", "mueller", times[i][0], times[i][1]);
   o.book("s1", "placement", "schmidt", "08:00", "08:45");
   o.book("s2", "placement", "schmidt", "10:15", "11:00");
   o.book("w1", "placement", "weber", "08:00", "08:45");
@@ -93,10 +94,10 @@ TEST(Replanning, IllCaseworkersAppointmentsGoToDeputiesInOrderAndTheRestCannotBe
   EXPECT_EQ(to.at("a1"), "");         // both deputies have a talk at 08:00
   EXPECT_EQ(to.at("a2"), "schmidt");  // the first deputy, while he is free
   EXPECT_EQ(to.at("a3"), "schmidt");
-  EXPECT_EQ(to.at("a4"), "weber");    // Schmidt has his own talk then
+  EXPECT_EQ(to.at("a4"), "weber");  // Schmidt has his own talk then
   EXPECT_EQ(to.at("a5"), "schmidt");
-  EXPECT_EQ(to.at("a6"), "");         // Schmidt's day ends at 12:00, Weber's lunch starts then
-  EXPECT_EQ(to.at("a7"), "");         // Weber's own talk
+  EXPECT_EQ(to.at("a6"), "");  // Schmidt's day ends at 12:00, Weber's lunch starts then
+  EXPECT_EQ(to.at("a7"), "");  // Weber's own talk
   EXPECT_EQ(to.at("a8"), "weber");
   EXPECT_EQ(to.at("s1"), "schmidt");  // colleagues' own appointments stay
   EXPECT_EQ(to.at("w2"), "weber");
@@ -160,6 +161,38 @@ TEST(Replanning, EditedPlanMissingOrRepeatingAnAppointmentIsReported) {
   for (const auto& v : validate(o.catalog, o.ill("mueller"), plan)) kinds.push_back(v.violation);
   EXPECT_EQ(kinds, (std::vector<Violation>{Violation::duplicate_entry, Violation::unknown_appointment,
                                            Violation::missing_entry}));
+}
+
+TEST(Replanning, ResponsibleCaseworkerTakesBackTheirCustomerFromAnIllDeputy) {
+  Office o = ill_caseworker();
+  o.catalog.responsibility_rules.push_back({"mainz", "weber", "5000", "5999"});
+  o.book("c", "placement", "mueller", "15:00", "15:45").customer_number = "5123";  // Weber's customer
+  const Replanning r = plan_absences(o.catalog, o.ill("mueller"));
+  EXPECT_EQ(holders(r.plan).at("c"), "weber");
+  EXPECT_TRUE(validate(o.catalog, o.ill("mueller"), r.plan).empty());
+}
+
+TEST(Replanning, FinishedAppointmentsStayOutOfThePlanButHoldTheirTime) {
+  Office o = ill_caseworker();
+  o.book("done", "placement", "weber", "13:45", "14:30").status = AppointmentStatus::done;
+  o.book("cancelled", "placement", "schmidt", "08:00", "08:45").status = AppointmentStatus::cancelled;
+  o.book("other-day", "placement", "mueller", "09:00", "09:45").start -= std::chrono::hours{24};
+  const Replanning r = plan_absences(o.catalog, o.ill("mueller"));
+  const auto to = holders(r.plan);
+  EXPECT_EQ(to.at("a8"), "");  // Weber finished a talk then (the data says so)
+  EXPECT_FALSE(to.contains("done"));
+  EXPECT_FALSE(to.contains("cancelled"));
+  EXPECT_FALSE(to.contains("other-day"));
+  EXPECT_TRUE(validate(o.catalog, o.ill("mueller"), r.plan).empty());
+}
+
+TEST(Replanning, EditedPlanNamingTheWrongPreviousHolderIsReported) {
+  const Office o = ill_caseworker();
+  Plan plan = plan_absences(o.catalog, o.ill("mueller")).plan;
+  plan.entries.back().from_staff = "klein";
+  const auto v = validate(o.catalog, o.ill("mueller"), plan);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].violation, Violation::wrong_holder);
 }
 
 // Anna is ill; her first application at 09:00 needs the skill only Ben has, and Ben holds a housing
@@ -244,7 +277,8 @@ TEST(Replanning, SpentBudgetReturnsTheSeedPlanUnproven) {
 TEST(Replanning, CallersStopEndsTheSearchWithoutReadingAClock) {
   const Office o = loose_relaxation();
   int polls = 0;
-  const Replanning r = plan_absences(o.catalog, o.ill("ill"), SearchBudget{1'000'000, [&] { return ++polls > 0; }});
+  const Replanning r =
+      plan_absences(o.catalog, o.ill("ill"), SearchBudget{1'000'000, [&] { return ++polls > 0; }});
   EXPECT_EQ(polls, 1);
   EXPECT_FALSE(r.quality.proven_optimal);
 }
@@ -270,8 +304,11 @@ TEST(Replanning, WorkingPlansFollowLocalTimeOnTheDayClocksGoForward) {
   o.catalog.staff[0].plan[6] = WorkDay{{{hm(8), hm(12)}}, {}};  // Sundays too, for this test
   o.catalog.staff[1].plan[6] = WorkDay{{{hm(8), hm(10)}}, {}};
   const LocalDate sunday{date::year{2027} / 3 / 28};  // 02:00 -> 03:00
-  DayInput day{"mainz", sunday, {}, {Absence{"ill", "ill", *parse_rfc3339("2027-03-27T23:00:00Z"),
-                                             *parse_rfc3339("2027-03-28T22:00:00Z"), "ill"}}};
+  DayInput day{"mainz",
+               sunday,
+               {},
+               {Absence{"ill", "ill", *parse_rfc3339("2027-03-27T23:00:00Z"),
+                        *parse_rfc3339("2027-03-28T22:00:00Z"), "ill"}}};
   Appointment a;
   a.id = "a";
   a.location_id = "mainz";
