@@ -227,9 +227,8 @@ ComponentResult search_component(const Local& local, Budget& budget, std::int64_
   return BranchAndBound(local, budget, share).run(seed(local), true);
 }
 
-std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget,
-                                 std::int64_t share) {
-  return BranchAndBound(local, budget, share).run(std::move(start), false).staff;
+ComponentResult count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share) {
+  return BranchAndBound(local, budget, share).run(std::move(start), false);
 }
 
 std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget,

@@ -75,10 +75,9 @@ std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignm
 // window is planned afresh keeping as many, at the lowest cost found.
 std::vector<int> cheapen_in_windows(const Local& local, std::vector<int> assignment, Budget& budget,
                                     std::int64_t share);
-// The exact searches from a valid start (local staff per item): the most items kept, or the
-// lowest cost keeping as many as the start. Each returns the best assignment found.
-std::vector<int> best_count_from(const Local& local, std::vector<int> start, Budget& budget,
-                                 std::int64_t share);
+// The exact searches from a valid start (local staff per item): the most items kept (with the
+// bound proven for it, local staff per item), or the lowest cost keeping as many as the start.
+ComponentResult count_from(const Local& local, std::vector<int> start, Budget& budget, std::int64_t share);
 std::vector<int> best_cost_from(const Local& local, std::vector<int> start, Budget& budget,
                                 std::int64_t share);
 

@@ -1,5 +1,5 @@
-// The seed of the exact search: Kuhn-style augmenting paths over one component, like the booking
-// engine's, on the search's own representation (the booking engine is tuned separately).
+// The seed of the exact search: augmenting paths (ejection chains) over one component, like the
+// booking engine's, on the search's own representation (the booking engine is tuned separately).
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -10,7 +10,8 @@ namespace amt::replan::detail {
 
 namespace {
 
-constexpr int kMaxChain = 8;  // appointments moved one after another for one displaced appointment
+constexpr int kMaxChain = 8;       // appointments moved one after another for one displaced appointment
+constexpr int kMaxSteps = 20'000;  // relocations tried for one displaced appointment
 constexpr int kMaxTidyRounds = 8;
 
 template <class V>
@@ -24,7 +25,7 @@ class Augmenter {
       : local_(local),
         holder_(std::move(holder)),
         held_(static_cast<std::size_t>(local.staff)),
-        visited_(static_cast<std::size_t>(local.staff), 0) {
+        tried_(static_cast<std::size_t>(local.staff) * static_cast<std::size_t>(local.n), 0) {
     for (int i = 0; i < local.n; ++i)
       if (at(holder_, i) >= 0) at(held_, at(holder_, i)).push_back(i);
   }
@@ -111,10 +112,11 @@ class Augmenter {
       put(item, options[k].staff);
       return true;
     }
-    for (limit_ = 1; limit_ <= kMaxChain; ++limit_) {
-      std::fill(visited_.begin(), visited_.end(), 0);
+    steps_ = 0;
+    for (limit_ = 1; limit_ <= kMaxChain && steps_ <= kMaxSteps; ++limit_) {
+      std::fill(tried_.begin(), tried_.end(), 0);
       for (std::size_t k = from; k < to; ++k) {
-        if (at(visited_, options[k].staff) || !free_up(options[k].staff, item, 0)) continue;
+        if (!free_up(options[k].staff, item, 0)) continue;
         put(item, options[k].staff);
         return true;
       }
@@ -130,35 +132,53 @@ class Augmenter {
     return std::none_of(held.begin(), held.end(), [&](int x) { return x != item && overlaps(x, item); });
   }
 
-  // Makes `staff` hold nothing overlapping `item` by relocating each such appointment; all or nothing.
+  // Makes `staff` hold nothing overlapping `item` by relocating each such appointment; all or
+  // nothing. While it works, nothing else may move onto that stretch of the person's time.
   bool free_up(int staff, int item, int depth) {
-    at(visited_, staff) = 1;
     std::vector<int> conflicts;
     for (int x : at(held_, staff))
       if (overlaps(x, item)) conflicts.push_back(x);
+    locks_.emplace_back(staff, item);
     const std::size_t mark = journal_.size();
+    bool freed = true;
     for (int x : conflicts) {
       if (relocate(x, depth + 1)) continue;
       undo(mark);
-      return false;
+      freed = false;
+      break;
     }
-    return true;
+    locks_.pop_back();
+    return freed;
   }
 
+  // Ejection chains: an appointment moves to someone free, or to someone whose overlapping
+  // appointments move on in turn. Unlike Kuhn's algorithm, a person may be used again in one
+  // chain for another stretch of the day; each (person, appointment) pair is tried once.
   bool relocate(int item, int depth) {
-    if (depth > limit_) return false;
+    if (depth > limit_ || ++steps_ > kMaxSteps) return false;
     const int from = at(holder_, item);
     for (const Local::Option& o : at(local_.options, item)) {
-      if (o.staff == from || at(visited_, o.staff) || !free_for(o.staff, item)) continue;
+      if (o.staff == from || !free_for(o.staff, item) || locked(o.staff, item)) continue;
       put(item, o.staff);
       return true;
     }
     for (const Local::Option& o : at(local_.options, item)) {
-      if (o.staff == from || at(visited_, o.staff) || !free_up(o.staff, item, depth)) continue;
+      if (o.staff == from || locked(o.staff, item) || tried(o.staff, item)) continue;
+      tried(o.staff, item) = 1;
+      if (!free_up(o.staff, item, depth)) continue;
       put(item, o.staff);
       return true;
     }
     return false;
+  }
+
+  char& tried(int staff, int item) {
+    return tried_[static_cast<std::size_t>(staff) * static_cast<std::size_t>(local_.n) +
+                  static_cast<std::size_t>(item)];
+  }
+  bool locked(int staff, int item) const {
+    return std::any_of(locks_.begin(), locks_.end(),
+                       [&](const auto& l) { return l.first == staff && overlaps(l.second, item); });
   }
 
   void put(int item, int staff) {
@@ -184,8 +204,10 @@ class Augmenter {
   const Local& local_;
   std::vector<int> holder_;
   std::vector<std::vector<int>> held_;
-  std::vector<char> visited_;
+  std::vector<char> tried_;                   // per (staff, item) in the current insertion
+  std::vector<std::pair<int, int>> locks_;    // (staff, item) stretches being freed
   std::vector<std::pair<int, int>> journal_;  // item, previous holder
+  int steps_ = 0;                             // relocations tried in the current insertion
   int limit_ = kMaxChain;                     // moves allowed in one chain
 };
 

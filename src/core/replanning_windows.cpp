@@ -12,6 +12,7 @@ namespace {
 constexpr int kRadii[] = {30 * 60, 90 * 60, 180 * 60};  // seconds around the dropped appointment
 constexpr std::int64_t kWindowNodes = 20'000;           // per window
 constexpr int kCostRadius = 30 * 60;
+
 constexpr std::int64_t kCostWindowNodes = 5'000;
 
 template <class V>
@@ -92,7 +93,7 @@ std::vector<int> improve_in_windows(const Local& local, std::vector<int> assignm
       Window w = cut(local, assignment, at(local.begin, d) - radius, at(local.end, d) + radius);
       const int before = kept(w.local, w.start);
       const auto found =
-          best_count_from(w.local, w.start, budget, std::min(kWindowNodes, until - budget.used()));
+          count_from(w.local, w.start, budget, std::min(kWindowNodes, until - budget.used())).staff;
       if (kept(w.local, found) <= before) continue;
       for (int j = 0; j < w.local.n; ++j) at(assignment, at(w.parent, j)) = at(found, j);
     }
