@@ -31,7 +31,7 @@ struct DayInput {
 // How much the exact search may do. The core reads no clock, so the result is reproducible for a
 // node budget; a caller who wants a deadline checks its own clock in `stop`.
 struct SearchBudget {
-  std::int64_t max_nodes = 250'000;
+  std::int64_t max_nodes = 100'000;
   std::function<bool()> stop;  // polled at the first node and every 1,024; true ends the search
 };
 
