@@ -18,6 +18,12 @@
 
 namespace amt::replan {
 
+// Which appointments may move: a displaced one (its holder is absent, off duty, in a break, not
+// qualified, or holds another appointment then in the input) goes to anyone qualified and free,
+// or for a responsible service only to the citizen's caseworker and their deputies in order. Of
+// the others only booked pool appointments not fixed to their person (staff_fixed) may move, to
+// make room; they are never dropped.
+
 // One location's day as it stands, plus the absences to plan for.
 struct DayInput {
   Id location_id;

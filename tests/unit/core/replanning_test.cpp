@@ -221,6 +221,25 @@ TEST(Replanning, MovesANotYetFixedAppointmentToKeepOneMore) {
   EXPECT_TRUE(validate(o.catalog, o.ill("anna"), r.plan).empty());
 }
 
+// A longer augmenting path: Anna's first application needs Ben; Ben's housing talk can only go to
+// Cara, and only once Cara's document check goes to Dora, who does nothing else.
+TEST(Replanning, MovesAlongAChainOfColleaguesToKeepTheAppointment) {
+  Office o = chain_move(false);
+  o.service("documents");
+  o.catalog.staff[2].skills = {"documents", "housing"};
+  o.person("dora", {"documents"}, "08:00", "16:00");
+  o.book("d", "documents", "cara", "09:00", "09:30");
+  const Replanning r = plan_absences(o.catalog, o.ill("anna"));
+  const auto to = holders(r.plan);
+  EXPECT_EQ(to.at("f"), "ben");
+  EXPECT_EQ(to.at("h"), "cara");
+  EXPECT_EQ(to.at("d"), "dora");
+  EXPECT_EQ(r.quality.moves, 2);
+  EXPECT_EQ(r.quality.seed_kept, 3);  // augmenting paths find it without any search
+  EXPECT_TRUE(r.quality.proven_optimal);
+  EXPECT_TRUE(validate(o.catalog, o.ill("anna"), r.plan).empty());
+}
+
 TEST(Replanning, NeverMovesAnAppointmentFixedToItsPerson) {
   const Office o = chain_move(true);
   const Replanning r = plan_absences(o.catalog, o.ill("anna"));
