@@ -1,5 +1,8 @@
-// Branch and bound over one component: items decided in start order, so a person is free for the
-// next item exactly when the last item given to them has ended; bounded by the clique matching.
+// One component, in order: the seed (ejection chains); the bounds (clique matching, then the
+// linear relaxation); windows of time re-planned around appointments not kept; branch and bound
+// over the whole component with what is left; then the tie-breaks. The branch and bound decides
+// items in start order, so a person is free for the next item exactly when the last item given to
+// them has ended, and memoises states (see Memo) and skips interchangeable people.
 #include "core/replanning_search.hpp"
 
 #include <algorithm>

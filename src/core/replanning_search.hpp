@@ -1,5 +1,6 @@
 // The exact search of re-planning, one group of competing appointments at a time: a seed by
-// augmenting paths, then branch and bound within a node budget.
+// augmenting paths, bounds, local re-planning of windows of time, branch and bound, all within a
+// node budget.
 #pragma once
 
 #include <cstdint>
@@ -54,14 +55,15 @@ struct ComponentResult {
   std::vector<int> staff;  // per component item: DayStaff index, -1 not kept
   int kept_displaced = 0;
   int bound = 0;       // displaced items any plan keeps at most (== kept_displaced when proven)
-  int root_bound = 0;  // the relaxation alone
+  int root_bound = 0;  // the relaxations alone
   int seed_kept = 0;   // displaced items the augmenting-path seed kept
   bool proven = false;
   bool preferences_proven = false;
 };
 
 // Augmenting paths: each displaced item in turn goes to someone free, or someone is freed by
-// moving their appointments along a chain of at most kMaxChain moves. Returns local staff per item.
+// moving their appointments along a chain (ejection chain) of at most kMaxChain moves; earlier
+// deputies first, shorter chains first. Returns local staff per item.
 std::vector<int> seed(const Local& local);
 // Moves kept items to cheaper options where that is possible without dropping any.
 std::vector<int> tidy(const Local& local, std::vector<int> assignment);
