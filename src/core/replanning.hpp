@@ -3,10 +3,10 @@
 //
 // The mathematics, honestly: keeping the most appointments at fixed times under skills is interval
 // scheduling with eligibility, NP-hard in general. The planner seeds with augmenting paths (exact
-// when all overlapping appointments share one interval), bounds the optimum by a bipartite
-// matching per clique of overlapping appointments and by the linear relaxation (Lagrangian), re-
-// plans windows of time around appointments not kept, then searches exactly (branch and bound)
-// within a node budget, and says whether the plan it returns is proven optimal.
+// when all overlapping appointments share one interval and no path needs more than 8 moves), bounds the
+// optimum by a bipartite matching per clique of overlapping appointments and by the linear relaxation
+// (Lagrangian), re- plans windows of time around appointments not kept, then searches exactly (branch and
+// bound) within a node budget, and says whether the plan it returns is proven optimal.
 #pragma once
 
 #include <cstdint>
@@ -61,9 +61,9 @@ struct Plan {
 };
 
 // What the planner knows about its own plan. Tie-breaks, in order, among plans keeping equally
-// many appointments: the smaller sum of deputy positions (0 = first named deputy, or the
-// responsible caseworker) over kept displaced appointments of responsible services, then fewer
-// moves of appointments that were not displaced.
+// many appointments: the smaller sum of positions in the Vertretung chain (0 the citizen's own
+// caseworker, 1 the first named deputy, ...) over kept displaced appointments of responsible
+// services, then fewer moves of appointments that were not displaced.
 struct PlanQuality {
   int appointments = 0;  // entries
   int displaced = 0;
@@ -109,6 +109,7 @@ struct PlanViolation {
   Violation violation;
 };
 
+// Empty when the plan can be applied. Throws std::invalid_argument for an unknown location.
 std::vector<PlanViolation> validate(const Catalog& catalog, const DayInput& day, const Plan& plan);
 
 }  // namespace amt::replan
