@@ -59,6 +59,7 @@ export async function checkAccessibility(page, label) {
   }));
   const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
+  assert.ok(result.passes.length > 10, `axe-core checked almost nothing on ${label}`);
 }
 
 export const sizes = [];

@@ -62,6 +62,20 @@ test('the booking pages are right-to-left and accessible in Arabic', async () =>
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
   assert.ok(await page.getByText('تم حجز موعدك').first().isVisible());
+  // The manage pages in Arabic too: another day, the cancel question, the search form.
+  await page.locator('.button-row a').first().click();
+  await step(page, 'ar-8-manage-days');
+  await page.locator('a.choice').first().click();
+  await step(page, 'ar-9-manage-times');
+  await page.locator('a.time').first().click();
+  await step(page, 'ar-10-manage-move-confirm');
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await page.locator('.button-row a').nth(1).click();
+  await step(page, 'ar-11-manage-cancel-confirm');
+  await page.goto(`${server.origin}/manage`);
+  await step(page, 'ar-12-manage-find');
   await closePage(page);
 });
 
@@ -162,5 +176,33 @@ test('a citizen views, reschedules and cancels a booking, and finds it by code a
   assert.equal((await page.locator('.booking-code').textContent()).trim(), code);
   await page.goto(`${server.origin}${manageLink}`);
   assert.equal((await page.locator('.booking-code').textContent()).trim(), code);
+  await closePage(page);
+});
+
+test('a time taken while the citizen types leads back to the time choice with a clear message', async () => {
+  const page = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/book/first-application/day?from=2027-03-18`);
+  await page.locator('a.choice').first().click();
+  await page.locator('a.time').first().click();
+  const start = new URL(page.url()).searchParams.get('start');
+  await page.locator('#name').fill('Late Comer');
+  await page.locator('#email').fill('late@example.org');
+  await page.locator('button[name=action][value=check]').click();
+  // Meanwhile others book every remaining place at that time through the API.
+  const day = start.slice(0, 10);
+  const free = await (await fetch(`${server.origin}/api/v1/availability?location=mainz&service=first-application&from=${day}&to=${day}`)).json();
+  const slot = free.days[0].slots.find((s) => s.start === start);
+  for (let i = 0; i < slot.capacity; i++) {
+    const response = await fetch(`${server.origin}/api/v1/bookings`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ location: 'mainz', service: 'first-application', start,
+                             contact: { name: 'Other', email: `other${i}@example.org` } }),
+    });
+    assert.equal(response.status, 201);
+  }
+  await page.locator('button[name=action][value=confirm]').click();
+  await page.waitForURL(/\/time\?date=.*taken=1/);
+  await step(page, 'de-4b-times-taken');
+  assert.ok(await page.getByText('Diese Zeit ist gerade vergeben worden').isVisible());
   await closePage(page);
 });

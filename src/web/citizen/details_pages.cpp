@@ -107,7 +107,8 @@ http::Response get_form(CitizenContext& c, const http::Request& request) {
 http::Response post_form(CitizenContext& c, const http::Request& request) {
   const auto form = http::parse_form(request.body);
   const Page page(c.site, request, form ? &*form : nullptr);
-  if (!form || !page.csrf_ok())
+  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   const auto snapshot = c.catalogs.current();
   Details d;

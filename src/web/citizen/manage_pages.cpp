@@ -50,7 +50,8 @@ http::Response find_form(const Page& page, const http::Fields& values, bool not_
 http::Response post_find(CitizenContext& c, const http::Request& request) {
   const auto form = http::parse_form(request.body);
   const Page page(c.site, request, form ? &*form : nullptr);
-  if (!form || !page.csrf_ok())
+  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch()) return find_form(page, *form, false);
   std::string code = http::field(*form, "code");
@@ -102,7 +103,8 @@ http::Response post_cancel(CitizenContext& c, const http::Request& request) {
   const Page page(c.site, request, form ? &*form : nullptr);
   const std::string token = form ? http::field(*form, "token") : std::string();
   const std::string code(request.param("code"));
-  if (!form || !page.csrf_ok())
+  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch()) return page.redirect(with_token(manage_path(code, "cancel"), token));
   auto result = c.bookings.cancel(code, token);
@@ -166,7 +168,8 @@ http::Response post_move(CitizenContext& c, const http::Request& request) {
   const std::string token = form ? http::field(*form, "token") : std::string();
   const std::string start = form ? http::field(*form, "start") : std::string();
   const std::string code(request.param("code"));
-  if (!form || !page.csrf_ok())
+  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch())
     return page.redirect(with_token(manage_path(code, "move"), token, {{"start", start}}));
