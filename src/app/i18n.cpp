@@ -119,6 +119,14 @@ std::string Translations::translate(std::string_view lang, std::string_view msgi
   return text ? std::string(text) : std::string(msgid);
 }
 
+std::string Translations::translate_catalog(std::string_view lang, std::string_view text) const {
+  const std::locale& loc = locale(lang);
+  if (lang == "de" || !std::has_facet<boost::locale::message_format<char>>(loc)) return std::string(text);
+  const char* translated =
+      std::use_facet<boost::locale::message_format<char>>(loc).get(0, "catalog", std::string(text).c_str());
+  return translated ? std::string(translated) : std::string(text);
+}
+
 std::string Translations::format_date(std::string_view lang, Instant t, Zone zone) const {
   std::ostringstream out;
   out.imbue(locale(lang));

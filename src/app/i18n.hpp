@@ -31,6 +31,9 @@ class Translations {
   // The translation of an English msgid, or the msgid itself when there is none. An unsupported
   // language is treated as German.
   std::string translate(std::string_view lang, std::string_view msgid) const;
+  // Catalog texts (service names, descriptions, documents) are data written in German; their
+  // translations live in the same catalogs under msgctxt "catalog". Untranslated: the text itself.
+  std::string translate_catalog(std::string_view lang, std::string_view german_text) const;
   // A long date for people, e.g. "Montag, 15. März 2027" / "Monday, March 15, 2027".
   std::string format_date(std::string_view lang, Instant t, Zone zone) const;
   std::string format_date(std::string_view lang, LocalDate d) const;

@@ -33,15 +33,16 @@ http::Response home(CitizenContext& c, const http::Request& request) {
     if (!bookable_service(*snapshot, s.id)) continue;
     if (!groups.count(s.group)) order.push_back(s.group);
     Data item;
-    item.set("name", s.name);
-    item.set("description", s.description);
+    item.set("name", page.data_text(s.name));
+    if (page.lang() != "de") item.set("german", s.name);  // the word on letters from the office
+    item.set("description", page.data_text(s.description));
     item.set("href", book_path(s.id));
     groups[s.group].push_back(item);
   }
   List list;
   for (const auto& name : order) {
     Data group;
-    group.set("name", name);
+    group.set("name", page.data_text(name));
     group.set("services", Data{groups[name]});
     list.push_back(group);
   }
@@ -57,17 +58,18 @@ http::Response concern(CitizenContext& c, const http::Request& request) {
   const Service* service = bookable_service(*snapshot, request.param("service"));
   if (!service) return page.message(404, "Page not found", "This page does not exist. Please start again.");
   Data data;
-  data.set("service", service->name);
-  data.set("description", service->description);
+  data.set("service", page.data_text(service->name));
+  if (page.lang() != "de") data.set("german", service->name);
+  data.set("description", page.data_text(service->description));
   data.set("duration", std::to_string(service->duration_minutes));
   List documents;
-  for (const auto& d : service->documents) documents.push_back(Data("name", d));
+  for (const auto& d : service->documents) documents.push_back(Data("name", page.data_text(d)));
   data.set("documents", Data{documents});
   data.set("has_documents", !service->documents.empty());
   data.set("action", book_path(service->id, "day"));
   data.set("responsible", service->routing == Routing::responsible);
   data.set("cn", request.query_param("cn").value_or(""));
-  return page.render(200, "concern", service->name, std::move(data),
+  return page.render(200, "concern", page.data_text(service->name), std::move(data),
                      service->routing == Routing::responsible ? book_path(service->id) : "");
 }
 

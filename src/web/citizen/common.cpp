@@ -22,7 +22,7 @@ Zone zone_of(const CatalogSnapshot& snapshot, const Id& location_id) {
 Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const Service& service, Instant start) {
   const Zone z = zone_of(snapshot, service.location_id);
   Data data;
-  data.set("service", service.name);
+  data.set("service", page.data_text(service.name));
   data.set("duration", std::to_string(service.duration_minutes));
   data.set("date", page.translations().format_date(page.lang(), start, z));
   data.set("time", page.translations().format_time(start, z));
@@ -31,7 +31,7 @@ Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const S
     data.set("address", location->address);
   }
   List documents;
-  for (const auto& d : service.documents) documents.push_back(Data("name", d));
+  for (const auto& d : service.documents) documents.push_back(Data("name", page.data_text(d)));
   data.set("documents", Data{documents});
   data.set("has_documents", !service.documents.empty());
   return data;
@@ -56,7 +56,7 @@ http::Response day_choice(CitizenContext& c, const Page& page, app::Availability
   if (!answer) return page.message(404, "Page not found", "This page does not exist. Please start again.");
 
   Data data;
-  data.set("service", service.name);
+  data.set("service", page.data_text(service.name));
   data.set("back", std::string(back));
   List days;
   for (const DaySlots& day : answer->days) {
@@ -83,7 +83,7 @@ http::Response time_choice(CitizenContext& c, const Page& page, app::Availabilit
   if (!answer) return page.message(404, "Page not found", "This page does not exist. Please start again.");
 
   Data data;
-  data.set("service", service.name);
+  data.set("service", page.data_text(service.name));
   data.set("date", page.translations().format_date(page.lang(), *day));
   data.set("taken", taken);
   data.set("other_days", links.days(request.from));

@@ -36,6 +36,14 @@ TEST(I18n, EveryTemplateTextIsTranslatedInAllLanguagesButEnglish) {
   }
 }
 
+TEST(I18n, CatalogTextsWrittenInGermanAreTranslatedInTheirOwnContext) {
+  EXPECT_EQ(t().translate_catalog("de", "Mietvertrag"), "Mietvertrag");
+  EXPECT_EQ(t().translate_catalog("en", "Mietvertrag"), "Rental agreement");
+  EXPECT_EQ(t().translate_catalog("tr", "Mietvertrag"), "Kira sözleşmesi");
+  EXPECT_EQ(t().translate_catalog("uk", "Ein neuer Dienst"), "Ein neuer Dienst");
+  EXPECT_EQ(t().translate("en", "Mietvertrag"), "Mietvertrag");  // not a UI msgid
+}
+
 TEST(I18n, AcceptLanguagePicksTheBestSupportedLanguage) {
   EXPECT_EQ(language_from_accept("uk-UA,uk;q=0.9,en;q=0.8"), "uk");
   EXPECT_EQ(language_from_accept("fr-FR,fr;q=0.9,ar;q=0.5,en;q=0.4"), "ar");
