@@ -88,8 +88,8 @@ Translations::Translations(const std::map<std::string, std::string_view>& catalo
                        boost::locale::category_t::information);
   for (std::string_view lang : supported_languages) {
     const auto it = catalogs.find(std::string(lang));
-    locales_.emplace(std::string(lang),
-                     make_locale(generator, std::string(lang), it == catalogs.end() ? std::string_view{} : it->second));
+    locales_.emplace(std::string(lang), make_locale(generator, std::string(lang),
+                                                    it == catalogs.end() ? std::string_view{} : it->second));
   }
 }
 
@@ -114,8 +114,8 @@ const std::locale& Translations::locale(std::string_view lang) const {
 std::string Translations::translate(std::string_view lang, std::string_view msgid) const {
   const std::locale& loc = locale(lang);
   if (!std::has_facet<boost::locale::message_format<char>>(loc)) return std::string(msgid);
-  const char* text = std::use_facet<boost::locale::message_format<char>>(loc).get(0, nullptr,
-                                                                                  std::string(msgid).c_str());
+  const char* text =
+      std::use_facet<boost::locale::message_format<char>>(loc).get(0, nullptr, std::string(msgid).c_str());
   return text ? std::string(text) : std::string(msgid);
 }
 
@@ -147,7 +147,8 @@ std::string Translations::format_date(std::string_view lang, LocalDate d) const 
 
 std::string Translations::format_time(Instant t, Zone zone) const {
   const auto local = to_local(zone, t);
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local));
+  const auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local));
   return amt::format_time(LocalTime{static_cast<int>(minutes.count())});
 }
 

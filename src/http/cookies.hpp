@@ -16,9 +16,10 @@ std::optional<std::string> cookie(const Request& request, std::string_view name)
 struct CookieOptions {
   int max_age_seconds = -1;  // -1: a session cookie
   bool http_only = true;
-  bool secure = false;       // set behind TLS; plain-HTTP local runs would otherwise drop it
+  bool secure = false;  // set behind TLS; plain-HTTP local runs would otherwise drop it
 };
 // Appends a Set-Cookie header; value must be a cookie-octet token (callers pass ids and codes).
-void set_cookie(Response& response, std::string_view name, std::string_view value, CookieOptions options = {});
+void set_cookie(Response& response, std::string_view name, std::string_view value,
+                CookieOptions options = {});
 
 }  // namespace amt::http

@@ -69,8 +69,8 @@ http::Response Page::render(int status, std::string_view name, std::string_view 
   layout.set("languages", languages(form_action));
   layout.set("css_kern", site_.static_files.url("kern.min.css"));
   layout.set("css_app", site_.static_files.url("app.css"));
-  http::Response response =
-      http::Response::text(status, site_.templates.render("layout", lang_, layout), "text/html; charset=utf-8");
+  http::Response response = http::Response::text(status, site_.templates.render("layout", lang_, layout),
+                                                 "text/html; charset=utf-8");
   finish(response);
   return response;
 }

@@ -30,7 +30,9 @@ class Page {
   const std::string& lang() const { return lang_; }
   std::string t(std::string_view msgid) const { return site_.translations.translate(lang_, msgid); }
   // A text of the office's catalog (written in German) in the page's language.
-  std::string data_text(std::string_view german) const { return site_.translations.translate_catalog(lang_, german); }
+  std::string data_text(std::string_view german) const {
+    return site_.translations.translate_catalog(lang_, german);
+  }
   const app::Translations& translations() const { return site_.translations; }
   // True when a POST carries a valid CSRF token for this browser.
   bool csrf_ok() const;

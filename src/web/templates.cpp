@@ -13,19 +13,33 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '{': out += "&#123;"; break;  // a translation must never open a mustache tag
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '{':
+        out += "&#123;";
+        break;  // a translation must never open a mustache tag
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string translate_markup(std::string_view text, const std::function<std::string(std::string_view)>& translate,
+std::string translate_markup(std::string_view text,
+                             const std::function<std::string(std::string_view)>& translate,
                              std::vector<std::string>* msgids) {
   static constexpr std::string_view open = "{{#t}}";
   static constexpr std::string_view close = "{{/t}}";
@@ -39,7 +53,8 @@ std::string translate_markup(std::string_view text, const std::function<std::str
     out.append(text.substr(0, start));
     const std::string_view msgid = text.substr(start + open.size(), end - start - open.size());
     out += html_escape(translate(msgid));
-    if (msgids && std::find(msgids->begin(), msgids->end(), msgid) == msgids->end()) msgids->emplace_back(msgid);
+    if (msgids && std::find(msgids->begin(), msgids->end(), msgid) == msgids->end())
+      msgids->emplace_back(msgid);
     text.remove_prefix(end + close.size());
   }
   out.append(text);
@@ -56,11 +71,13 @@ std::map<std::string, std::string_view> Templates::builtin_sources() {
   return sources;
 }
 
-Templates::Templates(const std::map<std::string, std::string_view>& sources, const app::Translations& translations) {
+Templates::Templates(const std::map<std::string, std::string_view>& sources,
+                     const app::Translations& translations) {
   for (std::string_view lang : app::supported_languages) {
     for (const auto& [name, text] : sources) {
       const auto translate = [&](std::string_view msgid) { return translations.translate(lang, msgid); };
-      auto compiled = std::make_unique<Compiled>(translate_markup(text, translate, lang == "de" ? &msgids_ : nullptr));
+      auto compiled =
+          std::make_unique<Compiled>(translate_markup(text, translate, lang == "de" ? &msgids_ : nullptr));
       if (!compiled->tmpl.is_valid())
         throw std::runtime_error("template " + name + ": " + compiled->tmpl.error_message());
       compiled_.emplace(std::string(lang) + "/" + name, std::move(compiled));
@@ -73,7 +90,8 @@ std::string Templates::render(std::string_view name, std::string_view lang, cons
   if (it == compiled_.end()) throw std::out_of_range("no template " + std::string(name));
   std::lock_guard lock(it->second->mutex);
   std::string html = it->second->tmpl.render(data);
-  if (!it->second->tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + " failed to render");
+  if (!it->second->tmpl.is_valid())
+    throw std::runtime_error("template " + std::string(name) + " failed to render");
   return html;
 }
 

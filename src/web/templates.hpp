@@ -43,7 +43,8 @@ class Templates {
 };
 
 // Replaces {{#t}}msgid{{/t}} with translate(msgid), HTML-escaped; collects the msgids seen.
-std::string translate_markup(std::string_view text, const std::function<std::string(std::string_view)>& translate,
+std::string translate_markup(std::string_view text,
+                             const std::function<std::string(std::string_view)>& translate,
                              std::vector<std::string>* msgids = nullptr);
 std::string html_escape(std::string_view text);
 

@@ -32,7 +32,8 @@ std::string query_string(const http::Fields& fields) {
   return out;
 }
 
-std::string with_param(std::string_view path, http::Fields query, std::string_view name, std::string_view value) {
+std::string with_param(std::string_view path, http::Fields query, std::string_view name,
+                       std::string_view value) {
   bool replaced = false;
   for (auto& [key, v] : query) {
     if (key != name) continue;

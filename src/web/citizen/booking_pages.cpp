@@ -18,9 +18,18 @@ std::string book_path(std::string_view service, std::string_view step = {}) {
 // Links of the booking flow; the customer number (responsible caseworker) rides along.
 ChoiceLinks booking_links(const std::string& service, const std::string& customer_number) {
   return {
-      [=](std::string_view from) { return book_path(service, "day") + query_string({{"from", std::string(from)}, {"cn", customer_number}}); },
-      [=](std::string_view date) { return book_path(service, "time") + query_string({{"date", std::string(date)}, {"cn", customer_number}}); },
-      [=](std::string_view start) { return book_path(service, "details") + query_string({{"start", std::string(start)}, {"cn", customer_number}}); },
+      [=](std::string_view from) {
+        return book_path(service, "day") +
+               query_string({{"from", std::string(from)}, {"cn", customer_number}});
+      },
+      [=](std::string_view date) {
+        return book_path(service, "time") +
+               query_string({{"date", std::string(date)}, {"cn", customer_number}});
+      },
+      [=](std::string_view start) {
+        return book_path(service, "details") +
+               query_string({{"start", std::string(start)}, {"cn", customer_number}});
+      },
   };
 }
 
@@ -89,7 +98,8 @@ http::Response days(CitizenContext& c, const http::Request& request) {
   auto r = availability_request(*service, request);
   r.from = request.query_param("from").value_or("");
   const auto links = booking_links(service->id, r.customer_number);
-  return day_choice(c, page, r, *service, links, book_path(service->id) + query_string({{"cn", r.customer_number}}));
+  return day_choice(c, page, r, *service, links,
+                    book_path(service->id) + query_string({{"cn", r.customer_number}}));
 }
 
 http::Response times(CitizenContext& c, const http::Request& request) {
@@ -106,7 +116,8 @@ http::Response times(CitizenContext& c, const http::Request& request) {
 }  // namespace
 
 // Shared with the details pages: where "choose another time" leads after a refused booking.
-std::string booking_times_url(const std::string& service, std::string_view date, const std::string& customer_number) {
+std::string booking_times_url(const std::string& service, std::string_view date,
+                              const std::string& customer_number) {
   return booking_links(service, customer_number).times(date) + "&taken=1";
 }
 

@@ -19,7 +19,8 @@ Zone zone_of(const CatalogSnapshot& snapshot, const Id& location_id) {
   return planner ? planner->zone() : zone("Europe/Berlin");
 }
 
-Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const Service& service, Instant start) {
+Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const Service& service,
+                      Instant start) {
   const Zone z = zone_of(snapshot, service.location_id);
   Data data;
   data.set("service", page.data_text(service.name));
@@ -42,7 +43,8 @@ http::Response day_choice(CitizenContext& c, const Page& page, app::Availability
   std::optional<app::AvailabilityAnswer> answer;
   for (int window = 0; window < max_windows; ++window) {
     if (answer) request.from = format_date(answer->to + date::days{1});
-    request.to = request.from.empty() ? std::string() : format_date(*parse_date(request.from) + date::days{window_days - 1});
+    request.to = request.from.empty() ? std::string()
+                                      : format_date(*parse_date(request.from) + date::days{window_days - 1});
     auto result = c.bookings.availability(request);
     if (!result) {
       if (request.from.empty() || window > 0) break;

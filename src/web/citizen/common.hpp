@@ -19,7 +19,8 @@ const Service* bookable_service(const CatalogSnapshot& snapshot, std::string_vie
 Zone zone_of(const CatalogSnapshot& snapshot, const Id& location_id);
 
 // service, date, time, place and what to bring of an appointment (or of a chosen start).
-Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const Service& service, Instant start);
+Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const Service& service,
+                      Instant start);
 
 // Links to the day and time pages of a flow: booking (/book/...) or rescheduling (/manage/...).
 struct ChoiceLinks {
@@ -34,7 +35,8 @@ http::Response time_choice(CitizenContext& c, const Page& page, app::Availabilit
                            const Service& service, const ChoiceLinks& links, bool taken);
 
 // The time list of the booking flow with the "this time was just taken" message.
-std::string booking_times_url(const std::string& service, std::string_view date, const std::string& customer_number);
+std::string booking_times_url(const std::string& service, std::string_view date,
+                              const std::string& customer_number);
 
 // The translated text for a field error (the single mapping of FieldError codes to messages).
 std::string field_message(const Page& page, const app::FieldError& error);

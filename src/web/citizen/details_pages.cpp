@@ -10,7 +10,8 @@ namespace amt::web::citizen {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> contact_fields = {"name", "email", "phone", "customer_number", "note"};
+constexpr std::array<std::string_view, 5> contact_fields = {"name", "email", "phone", "customer_number",
+                                                            "note"};
 
 struct Details {
   const Service* service = nullptr;
@@ -61,7 +62,8 @@ http::Response show_form(const Page& page, const CatalogSnapshot& snapshot, cons
   data.set("has_errors", !summary.empty() || !general_error.empty());
   data.set("general_error", std::string(general_error));
   data.set("back", "/book/" + percent_encode(d.service->id) + "/time" +
-                       query_string({{"date", d.start.substr(0, 10)}, {"cn", http::field(d.values, "customer_number")}}));
+                       query_string({{"date", d.start.substr(0, 10)},
+                                     {"cn", http::field(d.values, "customer_number")}}));
   const std::string title = (summary.empty() ? "" : page.t("Error") + ": ") + page.t("Your contact details");
   return page.render(summary.empty() && general_error.empty() ? 200 : 422, "details", title, std::move(data),
                      details_path(*d.service));
@@ -80,14 +82,16 @@ http::Response confirm(CitizenContext& c, const Page& page, const CatalogSnapsho
   auto booked = c.bookings.book(request);
   if (booked) {
     const auto& a = booked->appointment;
-    return page.redirect("/manage/" + a.code + query_string({{"token", booked->manage_token}, {"booked", "1"}}));
+    return page.redirect("/manage/" + a.code +
+                         query_string({{"token", booked->manage_token}, {"booked", "1"}}));
   }
   const app::Error& error = booked.error();
   if (is_time_problem(error))
     return page.redirect(booking_times_url(d.service->id, d.start.substr(0, 10), request.customer_number));
   if (error.kind == app::ErrorKind::booking_limit)
     return show_form(page, snapshot, d, {},
-                     page.t("You already have the most open appointments allowed. Please cancel one before you book another."));
+                     page.t("You already have the most open appointments allowed. Please cancel one before "
+                            "you book another."));
   if (error.kind == app::ErrorKind::validation) return show_form(page, snapshot, d, error.fields);
   return page.message(409, "Something went wrong", "Your appointment was not booked. Please start again.");
 }
@@ -107,7 +111,8 @@ http::Response get_form(CitizenContext& c, const http::Request& request) {
 http::Response post_form(CitizenContext& c, const http::Request& request) {
   const auto form = http::parse_form(request.body);
   const Page page(c.site, request, form ? &*form : nullptr);
-  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!form)
+    return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
   if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   const auto snapshot = c.catalogs.current();

@@ -34,7 +34,9 @@ std::variant<Found, http::Response> find_booking(CitizenContext& c, const Page& 
   auto a = c.bookings.view(code, token);
   const Service* service = a ? snapshot.catalog.service(a->service_id) : nullptr;
   if (!a || !service)
-    return page.message(404, "Booking not found", "We found no booking for this link. Please check the link or search with your booking code.");
+    return page.message(
+        404, "Booking not found",
+        "We found no booking for this link. Please check the link or search with your booking code.");
   return Found{std::move(*a), service};
 }
 
@@ -50,7 +52,8 @@ http::Response find_form(const Page& page, const http::Fields& values, bool not_
 http::Response post_find(CitizenContext& c, const http::Request& request) {
   const auto form = http::parse_form(request.body);
   const Page page(c.site, request, form ? &*form : nullptr);
-  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!form)
+    return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
   if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch()) return find_form(page, *form, false);
@@ -80,7 +83,8 @@ http::Response view(CitizenContext& c, const http::Request& request) {
   data.set("cancel_link", with_token(manage_path(a.code, "cancel"), token));
   data.set("move_link", with_token(manage_path(a.code, "day"), token));
   const bool booked_now = request.query_param("booked").has_value();
-  return page.render(200, "manage_view", booked_now ? page.t("Your appointment is booked") : page.t("Your appointment"),
+  return page.render(200, "manage_view",
+                     booked_now ? page.t("Your appointment is booked") : page.t("Your appointment"),
                      std::move(data));
 }
 
@@ -103,7 +107,8 @@ http::Response post_cancel(CitizenContext& c, const http::Request& request) {
   const Page page(c.site, request, form ? &*form : nullptr);
   const std::string token = form ? http::field(*form, "token") : std::string();
   const std::string code(request.param("code"));
-  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!form)
+    return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
   if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch()) return page.redirect(with_token(manage_path(code, "cancel"), token));
@@ -111,7 +116,9 @@ http::Response post_cancel(CitizenContext& c, const http::Request& request) {
   if (!result && result.error().kind == app::ErrorKind::not_changeable)
     return page.message(409, "This appointment cannot be changed", "It has already begun or was cancelled.");
   if (!result)
-    return page.message(404, "Booking not found", "We found no booking for this link. Please check the link or search with your booking code.");
+    return page.message(
+        404, "Booking not found",
+        "We found no booking for this link. Please check the link or search with your booking code.");
   return page.redirect(with_token(manage_path(code), token));
 }
 
@@ -125,9 +132,15 @@ app::AvailabilityRequest availability_request(const Appointment& a) {
 
 ChoiceLinks move_links(const std::string& code, const std::string& token) {
   return {
-      [=](std::string_view from) { return with_token(manage_path(code, "day"), token, {{"from", std::string(from)}}); },
-      [=](std::string_view date) { return with_token(manage_path(code, "time"), token, {{"date", std::string(date)}}); },
-      [=](std::string_view start) { return with_token(manage_path(code, "move"), token, {{"start", std::string(start)}}); },
+      [=](std::string_view from) {
+        return with_token(manage_path(code, "day"), token, {{"from", std::string(from)}});
+      },
+      [=](std::string_view date) {
+        return with_token(manage_path(code, "time"), token, {{"date", std::string(date)}});
+      },
+      [=](std::string_view start) {
+        return with_token(manage_path(code, "move"), token, {{"start", std::string(start)}});
+      },
   };
 }
 
@@ -168,7 +181,8 @@ http::Response post_move(CitizenContext& c, const http::Request& request) {
   const std::string token = form ? http::field(*form, "token") : std::string();
   const std::string start = form ? http::field(*form, "start") : std::string();
   const std::string code(request.param("code"));
-  if (!form) return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
+  if (!form)
+    return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
   if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
   if (page.is_language_switch())
@@ -179,7 +193,9 @@ http::Response post_move(CitizenContext& c, const http::Request& request) {
     return page.redirect(move_links(code, token).times(start.substr(0, 10)) + "&taken=1");
   if (result.error().kind == app::ErrorKind::not_changeable)
     return page.message(409, "This appointment cannot be changed", "It has already begun or was cancelled.");
-  return page.message(404, "Booking not found", "We found no booking for this link. Please check the link or search with your booking code.");
+  return page.message(
+      404, "Booking not found",
+      "We found no booking for this link. Please check the link or search with your booking code.");
 }
 
 }  // namespace

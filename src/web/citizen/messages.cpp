@@ -22,7 +22,8 @@ std::string field_message(const Page& page, const app::FieldError& e) {
   if (e.code == "too_long") return page.t("This text is too long. Please shorten it.");
   if (e.field == "contact") return page.t("Enter an e-mail address or a mobile number.");
   if (field == "name")
-    return e.code == "required" ? page.t("Enter your name.") : page.t("Your name contains characters that are not allowed.");
+    return e.code == "required" ? page.t("Enter your name.")
+                                : page.t("Your name contains characters that are not allowed.");
   if (field == "email") return page.t("Enter an e-mail address like name@example.org.");
   if (field == "phone") return page.t("Enter a mobile number with 6 to 20 digits, like 0151 23456789.");
   if (field == "customer_number") return page.t("A customer number has 3 to 20 letters and digits.");

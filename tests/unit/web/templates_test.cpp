@@ -8,15 +8,17 @@ namespace {
 
 TEST(Templates, TranslationMarkupIsReplacedAndEscaped) {
   std::vector<std::string> ids;
-  const auto out = translate_markup("<p>{{#t}}Hello{{/t}} {{name}}</p>",
-                                    [](std::string_view) { return std::string("<b>{{x}}</b>"); }, &ids);
+  const auto out = translate_markup(
+      "<p>{{#t}}Hello{{/t}} {{name}}</p>", [](std::string_view) { return std::string("<b>{{x}}</b>"); },
+      &ids);
   EXPECT_EQ(out, "<p>&lt;b&gt;&#123;&#123;x}}&lt;/b&gt; {{name}}</p>");
   ASSERT_EQ(ids.size(), 1u);
   EXPECT_EQ(ids[0], "Hello");
 }
 
 TEST(Templates, UnclosedTranslationMarkupIsRefused) {
-  EXPECT_THROW(translate_markup("{{#t}}Hello", [](std::string_view s) { return std::string(s); }), std::runtime_error);
+  EXPECT_THROW(translate_markup("{{#t}}Hello", [](std::string_view s) { return std::string(s); }),
+               std::runtime_error);
 }
 
 TEST(Templates, UserDataIsHtmlEscaped) {
@@ -36,7 +38,8 @@ TEST(Templates, BuiltinTemplatesUseNoTripleBracesExceptTheLayoutContent) {
 }
 
 TEST(Templates, BrokenTemplateStopsStartUp) {
-  EXPECT_THROW(Templates({{"bad", "{{#open}} never closed"}}, app::Translations::builtin()), std::runtime_error);
+  EXPECT_THROW(Templates({{"bad", "{{#open}} never closed"}}, app::Translations::builtin()),
+               std::runtime_error);
 }
 
 }  // namespace
