@@ -104,3 +104,35 @@ def test_unknown_pages_and_bookings_answer_404_pages_not_errors(client):
     assert client.get("/book/no-such-service").status == 404
     assert client.get("/book/first-application/time?date=2027-02-30").status == 404
     assert client.get("/manage/KKKKKK?token=abc").status == 404
+
+
+def test_a_language_switch_on_the_check_page_keeps_every_answer_and_books_nothing(client):
+    slot = free_slot(client, TODAY.replace(day=18))
+    before = capacity_at(client, slot["start"])
+    jar, token = details_form(client, slot["start"])
+    resp = post_details(client, jar, {"csrf": token, "start": slot["start"], "name": "Olena Koval",
+                                      "email": "olena@example.org", "note": "Zwei\nZeilen", "step": "check",
+                                      "lang": "uk"})
+    assert resp.status == 200 and resp.header("content-language") == "uk"
+    assert "Перевірте дані".encode() in resp.body
+    for value in (b'value="Olena Koval"', b'value="olena@example.org"', b'value="Zwei\nZeilen"'):
+        assert value in resp.body
+    assert capacity_at(client, slot["start"]) == before
+
+
+def test_tampered_links_and_bodies_get_pages_never_server_errors(client):
+    paths = ["/book/first-application/day?from=9999-99-99", "/book/first-application/day?from=2027-03-08&cn=%00",
+             "/book/first-application/time?date=", "/book/first-application/details?start=yesterday",
+             "/book/first-application/details?start=2027-03-16T08:07:00%2B01:00", "/manage/%3Cscript%3E?token=x",
+             "/manage/KKKKKK/day?token=", "/manage/KKKKKK/move?token=x&start=bad", "/manage?code=%3Cb%3E"]
+    for path in paths:
+        resp = client.get(path)
+        assert resp.status < 500, (path, resp)
+        assert b"<script>" not in resp.body and b"<b>" not in resp.body
+    jar, token = details_form(client, free_slot(client, TODAY.replace(day=18))["start"])
+    headers = dict(FORM, Cookie=cookie_header(jar))
+    for body in (b"%", b"csrf=" + token.encode() + b"&start=x&name=" + b"A" * 5000, b"\xff\xfe=1"):
+        resp = client.request("POST", f"/book/{POOL_SERVICE}/details", body, headers)
+        assert resp.status < 500, (body[:40], resp)
+    resp = client.request("POST", "/manage/KKKKKK/cancel", b"csrf=" + token.encode() + b"&token=x", headers)
+    assert resp.status == 404
