@@ -3,15 +3,15 @@
 
 namespace amt::api {
 
-std::optional<std::string> AvailabilityCache::find(const std::string& key, Stamp now) const {
+AvailabilityCache::Body AvailabilityCache::find(const std::string& key, Stamp now) const {
   std::lock_guard lock(mutex_);
-  if (!(stamp_ == now)) return std::nullopt;
+  if (!(stamp_ == now)) return nullptr;
   auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
+  if (it == entries_.end()) return nullptr;
   return it->second;
 }
 
-void AvailabilityCache::put(const std::string& key, Stamp stamp, std::string body) {
+void AvailabilityCache::put(const std::string& key, Stamp stamp, Body body) {
   std::lock_guard lock(mutex_);
   if (!(stamp_ == stamp)) {
     // Only a newer stamp may replace the cache; a late answer from an older one is dropped.

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 #include <mutex>
-#include <optional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -18,15 +18,17 @@ class AvailabilityCache {
     bool operator==(const Stamp&) const = default;
   };
 
-  std::optional<std::string> find(const std::string& key, Stamp now) const;
+  using Body = std::shared_ptr<const std::string>;  // shared with the responses, never copied
+
+  Body find(const std::string& key, Stamp now) const;  // null when absent or stale
   // stamp: taken before the answer was computed, so a write that raced it makes the entry stale.
-  void put(const std::string& key, Stamp stamp, std::string body);
+  void put(const std::string& key, Stamp stamp, Body body);
 
  private:
   static constexpr std::size_t max_entries = 4096;
   mutable std::mutex mutex_;
   Stamp stamp_{0, 0};
-  std::unordered_map<std::string, std::string> entries_;
+  std::unordered_map<std::string, Body> entries_;
 };
 
 }  // namespace amt::api

@@ -1,4 +1,6 @@
 // GET /api/v1/availability: free start times per day for one service at one location.
+#include <atomic>
+
 #include <boost/json.hpp>
 
 #include "api/availability_cache.hpp"
@@ -26,34 +28,72 @@ std::string render(const app::AvailabilityAnswer& a, const app::AvailabilityRequ
                                                     {"days", std::move(days)}});
 }
 
+app::AvailabilityRequest read_request(const http::Request& request) {
+  app::AvailabilityRequest r;
+  r.location_id = request.query_param("location").value_or("");
+  r.service_id = request.query_param("service").value_or("");
+  r.from = request.query_param("from").value_or("");
+  r.to = request.query_param("to").value_or("");
+  r.customer_number = request.query_param("customer_number").value_or("");
+  return r;
+}
+
+std::string cache_key(const app::AvailabilityRequest& r) {
+  return r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' + r.customer_number;
+}
+
+// Neither call blocks: the store keeps its version in memory, the clock is arithmetic. Nothing when
+// the store cannot vouch for its version: then the cache is neither read nor filled.
+std::optional<AvailabilityCache::Stamp> stamp_now(ApiContext& c) {
+  const auto version = c.store.data_version();
+  if (!version) return std::nullopt;
+  return AvailabilityCache::Stamp{
+      *version, std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
+}
+
+http::Response answer_with(AvailabilityCache::Body body) {
+  http::Response response = http::Response::json(200, {});
+  response.shared_body = std::move(body);
+  return response;
+}
+
+http::Response cached(AvailabilityCache::Body body, std::atomic<std::uint64_t>& hits) {
+  hits.fetch_add(1, std::memory_order_relaxed);
+  return answer_with(std::move(body));
+}
+
 }  // namespace
 
 void add_availability_routes(http::Router& router, ApiContext& c) {
   auto cache = std::make_shared<AvailabilityCache>();
-  router.get("/api/v1/availability", [&c, cache](const http::Request& request) {
-    app::AvailabilityRequest r;
-    r.location_id = request.query_param("location").value_or("");
-    r.service_id = request.query_param("service").value_or("");
-    r.from = request.query_param("from").value_or("");
-    r.to = request.query_param("to").value_or("");
-    r.customer_number = request.query_param("customer_number").value_or("");
+  auto& hits = c.metrics.counter("amtstermin_availability_cache_hits_total",
+                                 "Availability answers served from the cache");
+  router.get("/api/v1/availability", [&c, cache, &hits](const http::Request& request) {
+    const app::AvailabilityRequest r = read_request(request);
     std::vector<app::FieldError> missing;
     if (r.location_id.empty()) missing.push_back({"location", "required", "Name the location."});
     if (r.service_id.empty()) missing.push_back({"service", "required", "Name the service."});
     if (!missing.empty()) return problem({app::ErrorKind::validation, "The request has invalid fields.", missing});
 
-    const std::string key = r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' +
-                            r.customer_number;
-    const AvailabilityCache::Stamp stamp{
-        c.store.data_version(),
-        std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
-    if (auto body = cache->find(key, stamp)) return http::Response::json(200, std::move(*body));
+    const std::string key = cache_key(r);
+    const auto stamp = stamp_now(c);
+    if (stamp)
+      if (auto body = cache->find(key, *stamp)) return cached(std::move(body), hits);
 
     auto answer = c.bookings.availability(r);
     if (!answer) return problem(answer.error());
-    std::string body = render(*answer, r);
-    cache->put(key, stamp, body);
-    return http::Response::json(200, std::move(body));
+    auto body = std::make_shared<const std::string>(render(*answer, r));
+    if (stamp) cache->put(key, *stamp, body);
+    return answer_with(std::move(body));
+  });
+  // A cached answer is sent from the I/O thread; anything else goes to the workers as above.
+  router.fast("GET", "/api/v1/availability", [&c, cache, &hits](const http::Request& request) -> std::optional<http::Response> {
+    const app::AvailabilityRequest r = read_request(request);
+    if (r.location_id.empty() || r.service_id.empty()) return std::nullopt;
+    const auto stamp = stamp_now(c);
+    if (!stamp) return std::nullopt;
+    if (auto body = cache->find(cache_key(r), *stamp)) return cached(std::move(body), hits);
+    return std::nullopt;
   });
 }
 

@@ -65,22 +65,40 @@ bool inside_opening(const std::vector<CellRange>& ranges, int begin, int end) {
   return false;
 }
 
-// Appointments of this location that hold time, grouped by the days (starting at midnights[i],
-// the last entry being the end of the last day) they touch.
-std::vector<std::vector<int>> by_day(const std::vector<Appointment>& appointments, const Id& location,
-                                     const std::vector<Instant>& midnights) {
+// Appointments of this location that hold time, resolved against the roster in one pass over
+// the list and grouped by the days (starting at midnights[i], the last entry being the end of the
+// last day) they touch.
+std::vector<std::vector<capacity::BoardEntry>> by_day(const capacity::Roster& roster,
+                                                      const std::vector<Appointment>& appointments,
+                                                      const std::vector<Instant>& midnights) {
   const int days = static_cast<int>(midnights.size()) - 1;
-  std::vector<std::vector<int>> buckets(static_cast<std::size_t>(days));
-  for (int i = 0; i < static_cast<int>(appointments.size()); ++i) {
+  std::vector<std::vector<capacity::BoardEntry>> buckets(static_cast<std::size_t>(days));
+  const Id& location = roster.location().id;
+  const std::size_t n = appointments.size();
+  for (int i = 0; i < static_cast<int>(n); ++i) {
+    // The list is long, each appointment large and long ids live on the heap: fetch the fields
+    // read here ahead, the strings' bytes once their pointers have arrived.
+    if (const std::size_t far = static_cast<std::size_t>(i) + 16; far < n) {
+      __builtin_prefetch(&appointments[far].location_id);
+      __builtin_prefetch(&appointments[far].staff_id);
+      __builtin_prefetch(&appointments[far].status);
+    }
+    if (const std::size_t near = static_cast<std::size_t>(i) + 8; near < n) {
+      __builtin_prefetch(appointments[near].service_id.data());
+      __builtin_prefetch(appointments[near].staff_id.data());
+      __builtin_prefetch(appointments[near].location_id.data());
+    }
     const Appointment& a = appointments[static_cast<std::size_t>(i)];
     if (!holds_time(a.status) || a.location_id != location) continue;
     if (a.end <= midnights.front() || a.start >= midnights.back()) continue;
+    const capacity::BoardEntry entry = DayBoard::resolve(roster, a, i);
+    if (entry.holder < 0) continue;
     auto guess = (a.start - midnights.front()) / std::chrono::hours{24};
     int d = static_cast<int>(std::clamp<decltype(guess)>(guess, 0, days - 1));
     while (d > 0 && a.start < midnights[static_cast<std::size_t>(d)]) --d;
     while (d + 1 < days && a.start >= midnights[static_cast<std::size_t>(d + 1)]) ++d;
     for (; d < days && a.end > midnights[static_cast<std::size_t>(d)]; ++d)
-      buckets[static_cast<std::size_t>(d)].push_back(i);
+      buckets[static_cast<std::size_t>(d)].push_back(entry);
   }
   return buckets;
 }
@@ -131,7 +149,7 @@ std::vector<DaySlots> Planner::free_slots(const std::vector<Appointment>& appoin
   std::vector<Instant> midnights;
   for (LocalDate d = first; d <= last + date::days{1}; d += date::days{1})
     midnights.push_back(capacity::local_midnight(zone(), d));
-  const auto buckets = by_day(appointments, location().id, midnights);
+  const auto buckets = by_day(roster, appointments, midnights);
 
   std::vector<DaySlots> days;
   DayBoard board(roster);
@@ -139,8 +157,7 @@ std::vector<DaySlots> Planner::free_slots(const std::vector<Appointment>& appoin
     if (is_closed(location(), d)) continue;
     const DayFrame frame(zone(), d);
     board.reset(frame);
-    for (int i : buckets[static_cast<std::size_t>((d - first).count())])
-      board.add(appointments[static_cast<std::size_t>(i)], i);
+    for (const capacity::BoardEntry& entry : buckets[static_cast<std::size_t>((d - first).count())]) board.add(entry);
     DaySlots day{d, {}};
     impl_->scan_day(board, frame, service, query, earliest, day.slots);
     if (!day.slots.empty()) days.push_back(std::move(day));

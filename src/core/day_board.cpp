@@ -6,7 +6,6 @@
 
 namespace amt::capacity {
 
-
 DayBoard::DayBoard(const Roster& roster)
     : roster_(roster), words_(roster.words()), held_(static_cast<std::size_t>(roster.staff_count())),
       one_(static_cast<std::size_t>(roster.words()), 0) {}
@@ -14,13 +13,15 @@ DayBoard::DayBoard(const Roster& roster)
 void DayBoard::reset(const DayFrame& frame) {
   cells_ = frame.cells();
   midnight_ = frame.midnight();
-  const std::size_t size = offset(cells_);
-  working_.resize(size);
-  busy_.assign(size, 0);
-  pinned_.assign(size, 0);
+  working_.resize(offset(cells_));
+  cells_rows_.resize(2 * offset(cells_));
   for (int c = 0; c < cells_; ++c)
     copy(at(working_, c), roster_.working(frame.weekday(), frame.local_minute(c) / kCellMinutes), words_);
   remove_absences(frame);
+  for (int c = 0; c < cells_; ++c) {
+    copy(open_row(c), at(working_, c), words_);
+    copy(free_row(c), at(working_, c), words_);
+  }
   appointments_.clear();
   for (auto& list : held_) list.clear();
   journal_.clear();
@@ -39,46 +40,58 @@ void DayBoard::remove_absences(const DayFrame& frame) {
   }
 }
 
-void DayBoard::add(const Appointment& a, int source) {
-  if (!holds_time(a.status)) return;
-  const int holder = roster_.staff_index(a.staff_id);
+BoardEntry DayBoard::resolve(const Roster& roster, const Appointment& a, int source) {
+  const int holder = holds_time(a.status) ? roster.staff_index(a.staff_id) : -1;
+  if (holder < 0) return {a.start, a.end, -1, -1, false, source};
+  const int service = roster.service_index(a.service_id);
+  const bool may_move = a.status == AppointmentStatus::booked && !a.staff_fixed && service >= 0;
+  return {a.start, a.end, holder, service, may_move, source};
+}
+
+void DayBoard::add(const BoardEntry& e) {
+  const int holder = e.holder;
   if (holder < 0) return;
-  const int first = cells_until(midnight_, a.start, false);
-  const int last = cells_until(midnight_, a.end, true);
+  const int first = cells_until(midnight_, e.start, false);
+  const int last = cells_until(midnight_, e.end, true);
   const int begin = std::max(first, 0);
   const int end = std::min(last, cells_);
   if (begin >= end) return;
-  const int service = roster_.service_index(a.service_id);
+  const int service = e.service;
   // One crossing midnight would need the neighbouring day's board to move; it stays put.
   const bool inside = first == begin && last == end;
-  const bool movable = a.status == AppointmentStatus::booked && !a.staff_fixed && inside && service >= 0;
+  const bool movable = e.may_move && inside;
+  const int source = e.source;
   const int index = static_cast<int>(appointments_.size());
   appointments_.push_back({holder, begin, end, service, movable, source});
-  held_[static_cast<std::size_t>(holder)].push_back(index);
+  held_[static_cast<std::size_t>(holder)].push_back({begin, end, index, movable});
   mark_busy(holder, begin, end, true);
   if (movable) return;
-  for (int c = begin; c < end; ++c) set_bit(at(pinned_, c), holder);
+  for (int c = begin; c < end; ++c) clear_bit(open_row(c), holder);
 }
 
-void DayBoard::open_and_free_over(int begin, int end, Word* open, Word* free) const {
-  for (int i = 0; i < words_; ++i) open[i] = free[i] = ~Word{0};
-  for (int c = begin; c < end; ++c) {
-    const Word* work = at(working_, c);
-    const Word* pinned = at(pinned_, c);
-    const Word* busy = at(busy_, c);
-    for (int i = 0; i < words_; ++i) {
-      open[i] &= work[i] & ~pinned[i];
-      free[i] &= work[i] & ~busy[i];
+void DayBoard::open_and_free_over(int begin, int end, const Word* mask, Word* open, Word* free) const {
+  const std::size_t stride = 2 * static_cast<std::size_t>(words_);
+  const Word* first = &cells_rows_[static_cast<std::size_t>(begin) * stride];
+  for (int i = 0; i < words_; ++i) {
+    Word o = mask[i];
+    Word f = o;
+    const Word* row = first + i;
+    for (int c = begin; c < end && o != 0; ++c, row += stride) {
+      o &= row[0];
+      f &= row[words_];
     }
+    open[i] = o;
+    free[i] = f & o;
   }
 }
 
+// Busy clears the person's free bit; not busy restores it where they work.
 void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
   for (int c = begin; c < end; ++c) {
     if (busy)
-      set_bit(at(busy_, c), staff);
-    else
-      clear_bit(at(busy_, c), staff);
+      clear_bit(free_row(c), staff);
+    else if (test_bit(at(working_, c), staff))
+      set_bit(free_row(c), staff);
   }
 }
 
@@ -87,14 +100,15 @@ void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
 void DayBoard::shift(int appointment, int to) {
   BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
   auto& from_list = held_[static_cast<std::size_t>(a.holder)];
-  from_list.erase(std::find(from_list.begin(), from_list.end(), appointment));
+  from_list.erase(std::find_if(from_list.begin(), from_list.end(),
+                               [appointment](const Held& h) { return h.appointment == appointment; }));
   mark_busy(a.holder, a.begin, a.end, false);
-  for (int other : from_list) {
-    const BoardAppointment& o = appointments_[static_cast<std::size_t>(other)];
+  for (const Held& o : from_list) {
+    if (o.end <= a.begin || a.end <= o.begin) continue;
     mark_busy(a.holder, std::max(o.begin, a.begin), std::min(o.end, a.end), true);
   }
   a.holder = to;
-  held_[static_cast<std::size_t>(to)].push_back(appointment);
+  held_[static_cast<std::size_t>(to)].push_back({a.begin, a.end, appointment, a.movable});
   mark_busy(to, a.begin, a.end, true);
 }
 
@@ -103,13 +117,14 @@ void DayBoard::move(int appointment, int to) {
   shift(appointment, to);
 }
 
+// Those reserved are free there (so they hold nothing), hence undoing is setting their bits back.
 void DayBoard::reserve(const Word* who, int begin, int end) {
   const std::size_t row = reserved_.size();
   reserved_.insert(reserved_.end(), who, who + words_);
   journal_.push_back({false, begin, end, row});
   for (int c = begin; c < end; ++c) {
-    or_into(at(busy_, c), who, words_);
-    or_into(at(pinned_, c), who, words_);
+    and_not_into(open_row(c), who, words_);
+    and_not_into(free_row(c), who, words_);
   }
 }
 
@@ -129,8 +144,13 @@ void DayBoard::undo_to(std::size_t mark) {
     }
     const Word* who = &reserved_[change.row];
     for (int c = change.a; c < change.b; ++c) {
-      and_not_into(at(busy_, c), who, words_);
-      and_not_into(at(pinned_, c), who, words_);
+      const Word* work = at(working_, c);
+      Word* open = open_row(c);
+      Word* free = free_row(c);
+      for (int i = 0; i < words_; ++i) {
+        open[i] |= who[i] & work[i];
+        free[i] |= who[i] & work[i];
+      }
     }
     reserved_.resize(change.row);
   }
@@ -152,4 +172,3 @@ std::vector<Move> DayBoard::moves_since(std::size_t mark) const {
 }
 
 }  // namespace amt::capacity
-

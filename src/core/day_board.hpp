@@ -26,25 +26,46 @@ struct Move {
   int to;
 };
 
+// An appointment resolved against the roster once per request, so that the day boards it lands
+// on read a few words instead of the appointment's strings again.
+struct BoardEntry {
+  Instant start;
+  Instant end;
+  int holder;     // staff index; -1: holds no time here (cancelled, or staff not active here)
+  int service;    // -1: not a service of this location
+  bool may_move;  // booked and not bound to its person
+  int source;     // index into the caller's appointment list
+};
+
 class DayBoard {
  public:
   explicit DayBoard(const Roster& roster);
 
   // Starts a day: working cells from the weekly plans minus absences, no appointments.
   void reset(const DayFrame& frame);
+  static BoardEntry resolve(const Roster& roster, const Appointment& appointment, int source);
   // Puts an existing appointment on the board; ignored when it holds no time, its staff member is
   // not active here, or it does not touch this day.
-  void add(const Appointment& appointment, int source);
+  void add(const BoardEntry& entry);
+  void add(const Appointment& appointment, int source) { add(resolve(roster_, appointment, source)); }
 
   const Roster& roster() const { return roster_; }
   int cells() const { return cells_; }
   int words() const { return words_; }
-  // Staff working in every cell of [begin, end) and holding nothing there that may not move
-  // (open), and those of them holding nothing there at all (free); one pass, as the matcher's
-  // inner loop needs both.
-  void open_and_free_over(int begin, int end, Word* open, Word* free) const;
+  // Of the staff in `mask`: those working in every cell of [begin, end) and holding nothing there
+  // that may not move (open), and those of them holding nothing there at all (free). One pass
+  // over the cells, skipping words of the mask that are empty, as the matcher's inner loop needs.
+  void open_and_free_over(int begin, int end, const Word* mask, Word* open, Word* free) const;
   const BoardAppointment& appointment(int i) const { return appointments_[static_cast<std::size_t>(i)]; }
-  const std::vector<int>& held_by(int staff) const { return held_[static_cast<std::size_t>(staff)]; }
+  // One of a person's appointments, with what the search reads inlined so that scanning a busy
+  // person's day stays within one small array.
+  struct Held {
+    int begin;
+    int end;
+    int appointment;  // board index
+    bool movable;
+  };
+  const std::vector<Held>& held_by(int staff) const { return held_[static_cast<std::size_t>(staff)]; }
 
   std::size_t mark() const { return journal_.size(); }
   void move(int appointment, int to);
@@ -63,8 +84,11 @@ class DayBoard {
     std::size_t row;  // reserve: offset into reserved_
   };
   Word* at(std::vector<Word>& rows, int cell) { return &rows[offset(cell)]; }
-  const Word* at(const std::vector<Word>& rows, int cell) const { return &rows[offset(cell)]; }
   std::size_t offset(int cell) const { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words_); }
+  // Cell c's row of open_and_free_over: `words_` words "working and not pinned", then `words_`
+  // words "working and not busy", kept up to date on every change (pinned implies busy).
+  Word* open_row(int cell) { return &cells_rows_[2 * offset(cell)]; }
+  Word* free_row(int cell) { return &cells_rows_[2 * offset(cell) + static_cast<std::size_t>(words_)]; }
   void remove_absences(const DayFrame& frame);
   void shift(int appointment, int to);
   void mark_busy(int staff, int begin, int end, bool busy);
@@ -73,11 +97,10 @@ class DayBoard {
   int words_;
   int cells_ = 0;
   Instant midnight_{};
-  std::vector<Word> working_;  // cells_ rows each
-  std::vector<Word> busy_;
-  std::vector<Word> pinned_;
+  std::vector<Word> working_;     // cells_ rows
+  std::vector<Word> cells_rows_;  // cells_ pairs of rows, see open_row
   std::vector<BoardAppointment> appointments_;
-  std::vector<std::vector<int>> held_;  // per staff: board indices of their appointments
+  std::vector<std::vector<Held>> held_;  // per staff, in the order they came to hold them
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one

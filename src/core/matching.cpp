@@ -2,6 +2,7 @@
 #include "core/matching.hpp"
 
 #include <array>
+#include <bit>
 
 namespace amt::capacity {
 
@@ -11,15 +12,27 @@ constexpr int kMaxConflicts = 32;  // more appointments of one person inside one
 
 Matcher::Matcher(DayBoard& board)
     : board_(board), words_(board.words()), visited_(static_cast<std::size_t>(board.words()), 0),
+      mask_(static_cast<std::size_t>(board.words()), 0),
       scratch_(static_cast<std::size_t>((kMaxChain + 2) * 2 * board.words()), 0) {}
 
 void Matcher::candidates(const NewBooking& booking) {
-  Word* open = row(0, 0);
-  Word* free = row(0, 1);
-  board_.open_and_free_over(booking.begin, booking.end, open, free);
-  and_into(open, board_.roster().qualified(booking.service), words_);
-  if (booking.only != nullptr) and_into(open, booking.only, words_);
-  and_into(free, open, words_);
+  Word* mask = mask_.data();
+  copy(mask, board_.roster().qualified(booking.service), words_);
+  if (booking.only != nullptr) and_into(mask, booking.only, words_);
+  board_.open_and_free_over(booking.begin, booking.end, mask, row(0, 0), row(0, 1));
+}
+
+// The lowest member of `set` at or above `from` that is not visited now; searches deeper down
+// visit more people while a loop runs, so this is asked afresh each time. -1 when none.
+int Matcher::next_unvisited(const Word* set, int from) const {
+  int w = from >> 6;
+  if (w >= words_) return -1;
+  Word rest = set[w] & ~visited_[static_cast<std::size_t>(w)] & (~Word{0} << (from & 63));
+  while (true) {
+    if (rest != 0) return w * 64 + std::countr_zero(rest);
+    if (++w >= words_) return -1;
+    rest = set[w] & ~visited_[static_cast<std::size_t>(w)];
+  }
 }
 
 int Matcher::place(const NewBooking& booking) {
@@ -32,8 +45,7 @@ int Matcher::place(const NewBooking& booking) {
     return direct;
   }
   fill(visited_.data(), words_, 0);
-  for (int s = first_bit(open, words_); s >= 0; s = next_bit(open, words_, s + 1)) {
-    if (test_bit(visited_.data(), s)) continue;
+  for (int s = next_unvisited(open, 0); s >= 0; s = next_unvisited(open, s + 1)) {
     if (!free_up(s, booking.begin, booking.end, 0)) continue;
     board_.reserve_one(s, booking.begin, booking.end);
     return s;
@@ -56,8 +68,7 @@ int Matcher::capacity(const NewBooking& booking) {
   and_not_into(open, free, words_);
   int count = direct;
   fill(visited_.data(), words_, 0);
-  for (int s = first_bit(open, words_); s >= 0; s = next_bit(open, words_, s + 1)) {
-    if (test_bit(visited_.data(), s)) continue;
+  for (int s = next_unvisited(open, 0); s >= 0; s = next_unvisited(open, s + 1)) {
     if (!free_up(s, booking.begin, booking.end, 0)) continue;
     board_.reserve_one(s, booking.begin, booking.end);
     ++count;
@@ -70,13 +81,15 @@ int Matcher::capacity(const NewBooking& booking) {
 // Makes `staff` hold nothing in [begin, end) by relocating each appointment there; all or nothing.
 bool Matcher::free_up(int staff, int begin, int end, int depth) {
   set_bit(visited_.data(), staff);
-  std::array<int, kMaxConflicts> conflicts{};
+  std::array<int, kMaxConflicts + 1> conflicts;  // the first `count` are set
   int count = 0;
-  for (int a : board_.held_by(staff)) {
-    const BoardAppointment& ap = board_.appointment(a);
-    if (ap.end <= begin || end <= ap.begin) continue;
-    if (!ap.movable || count == kMaxConflicts) return false;
-    conflicts[static_cast<std::size_t>(count++)] = a;
+  // Without a branch per appointment: a busy person's day is scanned on every visit.
+  for (const DayBoard::Held& held : board_.held_by(staff)) {
+    const bool hit = held.end > begin && end > held.begin;
+    if (hit && !held.movable) return false;
+    conflicts[static_cast<std::size_t>(count)] = held.appointment;
+    count += hit ? 1 : 0;
+    if (count > kMaxConflicts) return false;
   }
   const std::size_t mark = board_.mark();
   for (int i = 0; i < count; ++i) {
@@ -94,18 +107,17 @@ bool Matcher::relocate(int appointment, int depth) {
   const BoardAppointment ap = board_.appointment(appointment);
   Word* open = row(depth, 0);
   Word* free = row(depth, 1);
-  board_.open_and_free_over(ap.begin, ap.end, open, free);
-  and_into(open, board_.roster().qualified(ap.service), words_);
-  and_not_into(open, visited_.data(), words_);
-  clear_bit(open, ap.holder);
-  and_into(free, open, words_);
+  Word* mask = mask_.data();
+  const Word* qualified = board_.roster().qualified(ap.service);
+  for (int i = 0; i < words_; ++i) mask[i] = qualified[i] & ~visited_[static_cast<std::size_t>(i)];
+  clear_bit(mask, ap.holder);
+  board_.open_and_free_over(ap.begin, ap.end, mask, open, free);
   const int direct = first_bit(free, words_);
   if (direct >= 0) {
     board_.move(appointment, direct);
     return true;
   }
-  for (int t = first_bit(open, words_); t >= 0; t = next_bit(open, words_, t + 1)) {
-    if (test_bit(visited_.data(), t)) continue;
+  for (int t = next_unvisited(open, 0); t >= 0; t = next_unvisited(open, t + 1)) {
     if (!free_up(t, ap.begin, ap.end, depth)) continue;
     board_.move(appointment, t);
     return true;

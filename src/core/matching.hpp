@@ -42,12 +42,14 @@ class Matcher {
   }
   // Fills level 0: candidates (row 0) and those of them free already (row 1).
   void candidates(const NewBooking& booking);
+  int next_unvisited(const Word* set, int from) const;
   bool free_up(int staff, int begin, int end, int depth);
   bool relocate(int appointment, int depth);
 
   DayBoard& board_;
   int words_;
   std::vector<Word> visited_;
+  std::vector<Word> mask_;     // scratch: whom open_and_free_over should look at
   std::vector<Word> scratch_;  // two rows per search depth
 };
 

@@ -32,16 +32,6 @@ Roster::Roster(const Catalog& catalog, const Id& location_id) {
   collect_absences(catalog);
 }
 
-int Roster::staff_index(const Id& id) const {
-  const auto it = staff_index_.find(id);
-  return it == staff_index_.end() ? -1 : it->second;
-}
-
-int Roster::service_index(const Id& id) const {
-  const auto it = service_index_.find(id);
-  return it == service_index_.end() ? -1 : it->second;
-}
-
 // Least flexible first: searches take the lowest free index, so people with few skills are used
 // before those who could also cover rarer services.
 void Roster::index_staff(const Catalog& catalog) {
@@ -55,15 +45,15 @@ void Roster::index_staff(const Catalog& catalog) {
     return a.id < b.id;
   });
   words_ = std::max(1, words_for(staff_count()));
-  for (int i = 0; i < staff_count(); ++i) staff_index_.emplace(staff_[static_cast<std::size_t>(i)].id, i);
+  staff_index_.build(staff_, [](const Staff& s) -> std::string_view { return s.id; });
 }
 
 void Roster::index_services(const Catalog& catalog) {
   for (const Service& s : catalog.services)
     if (s.location_id == location_.id) services_.push_back(s);
   skill_rows_.assign(row(static_cast<int>(services_.size())), 0);
+  service_index_.build(services_, [](const Service& s) -> std::string_view { return s.id; });
   for (int v = 0; v < static_cast<int>(services_.size()); ++v) {
-    service_index_.emplace(services_[static_cast<std::size_t>(v)].id, v);
     for (int i = 0; i < staff_count(); ++i)
       if (staff(i).has_skill(service(v).id)) set_bit(&skill_rows_[row(v)], i);
   }

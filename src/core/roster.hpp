@@ -4,9 +4,9 @@
 #pragma once
 
 #include <array>
-#include <unordered_map>
 #include <vector>
 
+#include "core/id_index.hpp"
 #include "core/model.hpp"
 #include "core/staff_set.hpp"
 
@@ -31,8 +31,8 @@ class Roster {
   int staff_count() const { return static_cast<int>(staff_.size()); }
   const Staff& staff(int index) const { return staff_[static_cast<std::size_t>(index)]; }
   const Service& service(int index) const { return services_[static_cast<std::size_t>(index)]; }
-  int staff_index(const Id& id) const;    // -1: not active staff of this location
-  int service_index(const Id& id) const;  // -1: not a service of this location
+  int staff_index(const Id& id) const { return staff_index_.find(id); }  // -1: not active staff here
+  int service_index(const Id& id) const { return service_index_.find(id); }  // -1: not a service here
 
   const Word* qualified(int service) const { return &skill_rows_[row(service)]; }
   // Who works (by plan, breaks cut out) in local cell `cell` (minute 5*cell) of weekday 0..6.
@@ -54,9 +54,9 @@ class Roster {
   Zone zone_ = nullptr;
   int words_ = 0;
   std::vector<Staff> staff_;
-  std::unordered_map<Id, int> staff_index_;
+  IdIndex staff_index_;
   std::vector<Service> services_;
-  std::unordered_map<Id, int> service_index_;
+  IdIndex service_index_;
   std::vector<Word> skill_rows_;  // one row per service
   std::vector<Word> week_rows_;   // 7 * kDayCells rows
   std::vector<StaffAbsence> absences_;

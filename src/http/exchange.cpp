@@ -51,6 +51,28 @@ Outcome exchange(const ServerState& state, RequestMessage message, const std::st
   return outcome;
 }
 
+std::optional<Outcome> fast_exchange(const ServerState& state, const RequestMessage& message,
+                                     const std::string& remote, Clock::time_point started) {
+  const auto method = message.method();
+  if (method != boost::beast::http::verb::get && method != boost::beast::http::verb::head) return std::nullopt;
+  Request request;
+  request.method = message.method_string();
+  request.target = message.target();
+  if (!parse_target(request.target, request.path, request.query).empty()) return std::nullopt;
+  request.remote_address = remote;
+  copy_headers(message, request.headers);
+  std::string route;
+  auto response = state.router.dispatch_fast(request, &route);
+  if (!response) return std::nullopt;
+
+  Outcome outcome;
+  outcome.http10 = message.version() == 10;
+  outcome.keep_alive = message.keep_alive();
+  outcome.wire = to_wire(std::move(*response), method == boost::beast::http::verb::head);
+  record_request(state, request.method, route, outcome.wire.status, started, outcome.wire.body_bytes, remote);
+  return outcome;
+}
+
 void record_request(const ServerState& state, std::string_view method, std::string_view route, int status,
                     Clock::time_point started, std::size_t bytes, std::string_view remote) {
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -1,10 +1,11 @@
-// The worker-side half of a request: Beast message -> Request, router, Response -> wire bytes,
-// plus the metrics and the access log line. Runs on the worker pool, never on an I/O thread.
+// The handler side of a request: Beast message -> Request, router, Response -> wire bytes, plus
+// the metrics and the access log line. Runs on the worker pool, except fast paths (I/O thread).
 #pragma once
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,11 @@ struct Outcome {
 
 Outcome exchange(const ServerState& state, RequestMessage message, const std::string& remote,
                  Clock::time_point started);
+
+// The same on the I/O thread for routes with a fast path (see FastHandler); nullopt when the
+// request must go to the worker pool after all. Leaves the message untouched for that.
+std::optional<Outcome> fast_exchange(const ServerState& state, const RequestMessage& message,
+                                     const std::string& remote, Clock::time_point started);
 
 // Counts the request in the metrics and writes the access log line. The log carries the route
 // pattern, never the target: paths and queries can hold booking codes or names.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ struct Response {
   int status = 200;
   Fields headers;  // Content-Type included here; Content-Length is set by the server
   std::string body;
+  // A body shared with a cache, sent without copying it per request; when set, it is the body.
+  std::shared_ptr<const std::string> shared_body{};
+
+  std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 
   // Replaces a header of the same name (case-insensitive); push to headers directly for repeated
   // fields such as Set-Cookie.
@@ -44,5 +49,8 @@ struct Response {
 };
 
 using Handler = std::function<Response(const Request&)>;
+// A handler that never blocks (no database, no password hashing, no waiting): it answers from
+// memory on the I/O thread, or declines with nullopt and the route's Handler runs on the workers.
+using FastHandler = std::function<std::optional<Response>(const Request&)>;
 
 }  // namespace amt::http

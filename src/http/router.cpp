@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 #include "http/text.hpp"
 
@@ -62,9 +63,19 @@ void log_handler_exception(std::string_view route, std::string_view what) {
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler), {}};
   split_path(route.pattern, route.segments);
   routes_.push_back(std::move(route));
+}
+
+void Router::fast(std::string_view method, std::string_view pattern, FastHandler handler) {
+  for (auto& route : routes_) {
+    if (route.method != method || route.pattern != pattern) continue;
+    if (!route.fast) ++fast_paths_;
+    route.fast = std::move(handler);
+    return;
+  }
+  throw std::logic_error("router: no route to give a fast path");
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -92,12 +103,29 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   }
   result.allowed.clear();
   result.handler = &best->handler;
+  if (best->fast) result.fast = &best->fast;
   result.route = best->pattern;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const auto& name = best->segments[i];
     if (is_param(name)) result.params.emplace_back(name.substr(1, name.size() - 2), segments[i]);
   }
   return result;
+}
+
+std::optional<Response> Router::dispatch_fast(Request& request, std::string* route_out) const {
+  auto found = match(request.method, request.path);
+  if (!found.fast) return std::nullopt;
+  request.params = std::move(found.params);
+  try {
+    auto response = (*found.fast)(request);
+    if (response && route_out) *route_out = found.route;
+    return response;
+  } catch (const std::exception& e) {
+    log_handler_exception(found.route, e.what());
+  } catch (...) {
+    log_handler_exception(found.route, "unknown exception");
+  }
+  return std::nullopt;
 }
 
 Response Router::dispatch(Request& request, std::string* route_out) const {

@@ -101,11 +101,16 @@ void Session::on_read_error(beast::error_code ec) {
   // Timeouts (the stream has closed the socket already), resets and aborts: nothing to answer.
 }
 
-// Hands the request to the worker pool; the work guard keeps run() from returning while a handler
-// runs, and the answer comes back through this connection's strand.
+// Hands the request to the worker pool (unless the route's fast path answers it right here); the
+// work guard keeps run() from returning while a handler runs, and the answer comes back through
+// this connection's strand.
 void Session::dispatch_to_worker() {
   phase_ = Phase::busy;
   stream_.expires_never();
+  // Answers that never block (cached ones) are written from here, without two thread hand-offs.
+  if (state_.router.has_fast_paths()) {
+    if (auto outcome = fast_exchange(state_, parser_->get(), remote_, Clock::now())) return write(std::move(*outcome));
+  }
   auto work = net::make_work_guard(stream_.get_executor());
   net::post(*state_.workers, [self = shared_from_this(), message = parser_->release(), work = std::move(work),
                               started = Clock::now()]() mutable {
@@ -121,7 +126,7 @@ void Session::write(Outcome outcome) {
   finish_head(out_.head, keep_alive, outcome.http10);
   phase_ = Phase::busy;
   stream_.expires_after(state_.options.write_timeout);
-  const std::array<net::const_buffer, 2> buffers{net::buffer(out_.head), net::buffer(out_.body)};
+  const std::array<net::const_buffer, 2> buffers{net::buffer(out_.head), net::buffer(out_.body_view().data(), out_.body_view().size())};
   net::async_write(stream_, buffers, [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
     self->on_write(ec, keep_alive);
   });

@@ -1,5 +1,6 @@
 // One HTTP/1.1 connection: read a request (idle timeout until its first byte, then read timeout for
-// the whole request), run the handler on the worker pool, write the response on this connection's
+// the whole request), run the handler on the worker pool (a route's non-blocking fast path runs
+// here), write the response on this connection's
 // strand, then read the next one. One request at a time, so pipelined requests queue in the buffer.
 #pragma once
 

@@ -127,11 +127,13 @@ WireResponse to_wire(Response response, bool head_request) {
   if (!has_field(response.headers, "Referrer-Policy")) append_field(head, "Referrer-Policy", "no-referrer");
   if (bodyless_status) return wire;
 
-  wire.body_bytes = response.body.size();
+  wire.body_bytes = response.body_view().size();
   head += "Content-Length: ";
   append_number(head, wire.body_bytes);
   head += "\r\n";
-  if (!head_request) wire.body = std::move(response.body);
+  if (head_request) return wire;
+  wire.body = std::move(response.body);
+  wire.shared_body = std::move(response.shared_body);
   return wire;
 }
 

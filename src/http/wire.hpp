@@ -2,6 +2,7 @@
 // Content-Length, security defaults) and the body. Done on the worker so I/O threads only write.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,8 +13,11 @@ namespace amt::http {
 struct WireResponse {
   std::string head;  // status line and headers, still without Connection and the closing CRLF
   std::string body;  // empty for HEAD, 1xx, 204 and 304
+  std::shared_ptr<const std::string> shared_body;  // instead of body, see Response
   int status = 0;
   std::size_t body_bytes = 0;  // what Content-Length announces (also for HEAD)
+
+  std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 };
 
 WireResponse to_wire(Response response, bool head_request);

@@ -68,8 +68,10 @@ class Store {
   // it must only write through tx and set its results afresh on every run.
   virtual void write(const std::function<void(WriteTx&)>& fn) = 0;
 
-  // Grows with every committed write; caches compare it to know they are stale.
-  virtual std::uint64_t data_version() = 0;
+  // Grows with every committed write; caches compare it to know they are stale. Never blocks (it
+  // is read on I/O threads). Empty when the store cannot vouch for it now (PostgreSQL: its watch on
+  // other servers' writes is down): then nothing may be served from a cache.
+  virtual std::optional<std::uint64_t> data_version() = 0;
 
   // Deletes idempotency records created before cutoff; returns how many.
   virtual int purge_idempotency(Instant cutoff) = 0;

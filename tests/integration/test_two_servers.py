@@ -1,6 +1,8 @@
 # Two amtstermin servers on one PostgreSQL database, as behind a load balancer: they never book one
-# place twice between them, and when one dies (kill -9) under load, the other keeps serving and
-# every booking either of them confirmed is in the database.
+# place twice between them, a booking on one leaves the other's cached availability within a
+# second, and when one dies (kill -9) under load, the other keeps serving and every booking either
+# of them confirmed is in the database.
+import datetime as dt
 import http.client
 import json
 import threading
@@ -8,7 +10,8 @@ import time
 
 import pytest
 
-from amt import booking_body, bearer, capacity_at, create_postgres_database, unique_email
+from amt import (LOCATION, POOL_SERVICE, booking_body, bearer, capacity_at, create_postgres_database,
+                 free_slot, same_instant, unique_email)
 from test_crash import bookable_times
 from test_race import CLIENTS, PLACES, book_surplus, check_no_staff_double_booked, choose_starts
 
@@ -85,6 +88,83 @@ def test_two_servers_racing_for_twenty_places_book_each_place_once(two_servers):
         assert capacity_at(a.client, start) == 0 and capacity_at(b.client, start) == 0, start
     assert len({r[1]["code"] for r in won}) == PLACES, "booking codes must be unique"
     check_no_staff_double_booked(a, expected=total)
+
+
+def slot_capacity(port, query, start):
+    """Capacity of start in server port's availability answer to query (0 when not offered)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", query)
+        resp = conn.getresponse()
+        doc = json.loads(resp.read())
+        assert resp.status == 200, doc
+    finally:
+        conn.close()
+    return next((s["capacity"] for d in doc["days"] for s in d["slots"] if same_instant(s["start"], start)), 0)
+
+
+def cache_hits(server):
+    resp = server.client.get("/metrics")
+    assert resp.status == 200, resp
+    line = next(l for l in resp.body.decode().splitlines() if l.startswith("amtstermin_availability_cache_hits_total"))
+    return int(float(line.split()[-1]))
+
+
+def read_availability_until(port, query, stop, errors):
+    """Keeps one keep-alive connection asking server port the same question: load on its cache."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        while not stop.is_set():
+            conn.request("GET", query)
+            resp = conn.getresponse()
+            resp.read()
+            if resp.status != 200:
+                errors.append(resp.status)
+    except (OSError, http.client.HTTPException) as exc:
+        errors.append(repr(exc))
+    finally:
+        conn.close()
+
+
+def test_booking_on_server_a_leaves_server_b_cached_availability_within_a_second(two_servers):
+    a, b = two_servers
+    day = dt.date(2027, 3, 17)
+    slot = free_slot(a.client, day)
+    query = f"/api/v1/availability?location={LOCATION}&service={POOL_SERVICE}&from={day}&to={day}"
+    book_surplus(a.client, slot["start"], slot["capacity"] - 1)  # one place left
+    assert slot_capacity(b.port, query, slot["start"]) == 1, "server B does not see A's earlier bookings"
+
+    stop, errors = threading.Event(), []
+    readers = [threading.Thread(target=read_availability_until, args=(b.port, query, stop, errors))
+               for _ in range(4)]
+    for t in readers:
+        t.start()
+    try:
+        hits = cache_hits(b)
+        time.sleep(0.3)
+        assert cache_hits(b) > hits + 10, "server B does not answer from its cache: the test would prove nothing"
+        assert slot_capacity(b.port, query, slot["start"]) == 1
+        stale_sent = -1.0
+        status, doc = post_booking(a.port, booking_body(slot["start"], email=unique_email("watch")))
+        assert status == 201, doc
+        booked_at = time.monotonic()
+        # Staleness is judged by when a question was sent, not by how long a loaded server took
+        # to answer it: no question sent a second after the booking may still get the slot.
+        while True:
+            sent = time.monotonic() - booked_at
+            if slot_capacity(b.port, query, slot["start"]) == 0:
+                break
+            assert sent < 1.0, f"server B still offered the slot to a request sent {sent:.3f} s after A booked it"
+            stale_sent = sent
+            time.sleep(0.005)
+    finally:
+        stop.set()
+        for t in readers:
+            t.join(30)
+    assert not errors, errors[:5]
+    assert slot_capacity(b.port, query, slot["start"]) == 0, "the slot came back on server B"
+    print("server B: " + (f"offered the slot to a request sent {stale_sent * 1000:.0f} ms after the booking"
+                          if stale_sent >= 0 else "no request sent after the booking got the slot"))
 
 
 LOAD_SECONDS = 3.0

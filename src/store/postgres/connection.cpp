@@ -91,7 +91,7 @@ Rows Connection::query(const std::string& sql, const Params& params) {
                  sql);
 }
 
-bool Connection::commit_then(const std::string& after_commit) {
+std::optional<std::int64_t> Connection::commit_then(const std::string& after_commit) {
   const std::string sql = "COMMIT; " + after_commit;
   if (!PQsendQuery(conn_, sql.c_str())) throw error_of(conn_, nullptr, "commit");
   // One result per statement; a failed COMMIT ends the batch with its error.
@@ -100,10 +100,16 @@ bool Connection::commit_then(const std::string& after_commit) {
   std::optional<PgError> commit_error;
   if (results.empty() || PQresultStatus(results[0]) != PGRES_COMMAND_OK)
     commit_error = error_of(conn_, results.empty() ? nullptr : results[0], "commit");
-  const bool after_ok = results.size() == 2 && PQresultStatus(results[1]) == PGRES_TUPLES_OK;
-  for (PGresult* r : results) PQclear(r);
+  Rows after(results.size() == 2 ? results[1] : nullptr);
+  for (std::size_t i = 0; i < results.size(); ++i)
+    if (results[i] != after.get()) PQclear(results[i]);
   if (commit_error) throw *commit_error;
-  return after_ok;
+  if (!after.get() || PQresultStatus(after.get()) != PGRES_TUPLES_OK || after.size() == 0) return std::nullopt;
+  try {
+    return after[0].int64(0);
+  } catch (const PgError&) {  // committed all the same: never report that write as failed
+    return std::nullopt;
+  }
 }
 
 bool Connection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }

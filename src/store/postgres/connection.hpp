@@ -97,10 +97,10 @@ class Connection {
   void exec(const std::string& sql);  // one or more statements without parameters (simple protocol)
   // Prepares sql once per connection (use constant texts) and runs it with params.
   Rows query(const std::string& sql, const Params& params = {});
-  // COMMIT and then after_commit (one statement without parameters) in one round trip. Throws
-  // PgError when COMMIT fails; returns whether after_commit succeeded, since by then the
-  // transaction is committed whatever happens to it.
-  bool commit_then(const std::string& after_commit);
+  // COMMIT and then after_commit (one statement without parameters, whose first value is an
+  // integer) in one round trip. Throws PgError when COMMIT fails; returns that value, or nothing
+  // when after_commit failed, since by then the transaction is committed whatever happens to it.
+  std::optional<std::int64_t> commit_then(const std::string& after_commit);
   bool healthy() const;         // the connection is up (as far as libpq knows)
   // Reads what the server sent meanwhile without waiting, so a connection the server closed
   // (restart, failover, pg_terminate_backend) is known to be down before it is used.

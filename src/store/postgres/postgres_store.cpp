@@ -39,9 +39,15 @@ void pause_before(int attempt) {
   std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(spread) * cap_us / 1000));
 }
 
+// Advances the shared data version and tells every listening server (on commit of this statement,
+// which runs in a transaction of its own after the write's COMMIT).
+const std::string advance_version_sql = std::string("WITH v AS (SELECT nextval('data_version') AS n) SELECT n, pg_notify('") +
+                                        version_channel + "', n::text) FROM v";
+
 }  // namespace
 
-PgStore::PgStore(const std::string& url, int pool_size) : pool_(url, pool_size) {}
+// Until the watch has read the version for the first time (a few milliseconds), caches stay off.
+PgStore::PgStore(const std::string& url, int pool_size) : pool_(url, pool_size), watch_(url) {}
 
 void PgStore::migrate() {
   auto c = pool_.acquire();
@@ -119,34 +125,42 @@ void PgStore::transact(const std::function<void(Connection&)>& job) {
       store.writers_.erase(self);
     }
   } leave{*this, self};
-  auto c = pool_.acquire();
+  std::optional<std::int64_t> version;
+  {
+    auto c = pool_.acquire();
+    version = commit_with_retries(*c, job);
+  }
+  // The statement after COMMIT failed (the connection broke just then): the write is committed,
+  // so try once more on another connection, lest other servers keep serving what it changed.
+  if (!version) {
+    try {
+      version = pool_.acquire()->query(advance_version_sql)[0].int64(0);
+    } catch (const std::exception&) {  // the database is gone: every server's watch sees that
+    }
+  }
+  if (version) watch_.saw(static_cast<std::uint64_t>(*version));
+}
+
+std::optional<std::int64_t> PgStore::commit_with_retries(Connection& c, const std::function<void(Connection&)>& job) {
   for (int attempt = 1;; ++attempt) {
     try {
-      c->exec("BEGIN");
-      job(*c);
+      c.exec("BEGIN");
+      job(c);
       // A statement that failed inside job but whose error job swallowed would make COMMIT roll
       // back silently; refuse to report that as success.
-      if (c->transaction_failed()) throw PgError("25P02", "write: a statement failed inside the transaction");
-      // After the commit, never before, the shared data version moves on: a server that sees
-      // the new version also sees the new data. Both go in one round trip; if only the second
-      // fails, the write is still committed and caches catch up with the next one.
-      c->commit_then("SELECT nextval('data_version')");
-      return;
+      if (c.transaction_failed()) throw PgError("25P02", "write: a statement failed inside the transaction");
+      // After the commit, never before, the shared data version moves on and is announced: a
+      // server that sees the new version also sees the new data. Both go in one round trip.
+      return c.commit_then(advance_version_sql);
     } catch (const PgError& e) {
-      rollback_quietly(*c);
+      rollback_quietly(c);
       if (!e.is_conflict() || attempt >= max_attempts) throw;
     } catch (...) {
-      rollback_quietly(*c);
+      rollback_quietly(c);
       throw;
     }
     pause_before(attempt);
   }
-}
-
-std::uint64_t PgStore::data_version() {
-  auto c = pool_.acquire();
-  auto rows = c->query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM data_version");
-  return static_cast<std::uint64_t>(rows[0].int64(0));
 }
 
 int PgStore::purge_idempotency(Instant cutoff) {

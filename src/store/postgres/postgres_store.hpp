@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "store/postgres/pool.hpp"
+#include "store/postgres/version_watch.hpp"
 #include "store/store.hpp"
 
 namespace amt::store::postgres {
@@ -34,15 +35,20 @@ class PgStore final : public Store {
   std::int64_t count_appointments() override;
 
   void write(const std::function<void(WriteTx&)>& fn) override;
-  std::uint64_t data_version() override;
+  // Never blocks: read from the VersionWatch (its freshness guarantee applies).
+  std::optional<std::uint64_t> data_version() override { return watch_.current(); }
   int purge_idempotency(Instant cutoff) override;
 
  private:
   // Runs job in a transaction, again (after a short pause) when it loses a race, then advances
   // the shared data version.
   void transact(const std::function<void(Connection&)>& job);
+  // The attempts of transact() on one connection; returns the new data version (nothing when
+  // the write committed but the version could not be advanced).
+  std::optional<std::int64_t> commit_with_retries(Connection& c, const std::function<void(Connection&)>& job);
 
   Pool pool_;
+  VersionWatch watch_;
   // Threads inside transact(): a write from inside a write would wait for its own locks (or for
   // a connection its caller holds) forever, so it throws instead, as on SQLite.
   std::mutex writers_mutex_;

@@ -28,7 +28,7 @@ class SqliteStore final : public Store {
   std::int64_t count_appointments() override;
 
   void write(const std::function<void(WriteTx&)>& fn) override;
-  std::uint64_t data_version() override { return data_version_.load(); }
+  std::optional<std::uint64_t> data_version() override { return data_version_.load(); }
   int purge_idempotency(Instant cutoff) override;
 
  private:

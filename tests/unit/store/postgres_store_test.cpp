@@ -2,10 +2,13 @@
 // staff member, and several stores (servers) on one database see each other's writes, keep the
 // per-contact limit and idempotency keys, and notice each other's commits in data_version().
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <future>
 #include <thread>
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/version_watch.hpp"
 #include "store_contract.hpp"
 
 namespace amt::store::testing {
@@ -27,6 +30,10 @@ class PostgresStore : public ::testing::Test {
   }
   Store& a() { return *a_; }
   Store& b() { return *b_; }
+  std::string database() const {
+    const auto slash = db_.url.rfind('/');
+    return db_.url.substr(slash + 1, db_.url.find('?') - slash - 1);
+  }
 
   TestDatabase db_;
   std::unique_ptr<Store> a_, b_;
@@ -76,14 +83,47 @@ TEST_F(PostgresStore, SwappingTwoStaffMembersInsideOneWriteIsAllowed) {
   EXPECT_EQ(b().appointment_by_code("Ky")->staff_id, "anna");
 }
 
-TEST_F(PostgresStore, ACommitOnOneServerGrowsTheOthersDataVersion) {
-  std::uint64_t before = b().data_version();
+// Server B learns of A's commits without a query on the caller's thread (a notification, at the
+// latest its next heartbeat): once the watch's lease has passed it knows the new version or admits
+// that it does not know.
+TEST_F(PostgresStore, ACommitOnOneServerReachesTheOthersDataVersionWithinASecond) {
+  using Clock = std::chrono::steady_clock;
+  const std::uint64_t before = known_version(b());
   insert(a(), with("a1", "anna", at_utc(2027, 3, 15, 9)));
-  EXPECT_GT(b().data_version(), before);
-  ASSERT_TRUE(b().appointment_by_code("Ka1").has_value());
-  std::uint64_t after = b().data_version();
+  const auto committed = Clock::now();
+  std::optional<std::uint64_t> seen;
+  while (Clock::now() - committed < std::chrono::seconds(1)) {
+    const auto waited = Clock::now() - committed;  // taken before reading: the stricter side
+    seen = b().data_version();
+    if (seen && *seen > before) break;
+    EXPECT_FALSE(seen && waited > postgres::VersionWatch::Timing{}.lease)
+        << "B still vouches for an old version after the lease";
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_TRUE(seen && *seen > before) << "B did not learn of A's commit within a second";
+  EXPECT_TRUE(b().appointment_by_code("Ka1").has_value()) << "a version B knows promises its data";
+
+  const std::uint64_t after = known_version(b());
   EXPECT_THROW(a().write([](WriteTx&) { throw std::runtime_error("refused"); }), std::runtime_error);
-  EXPECT_EQ(b().data_version(), after) << "a rolled-back write changed nothing";
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // a heartbeat or more
+  EXPECT_EQ(known_version(b()), after) << "a rolled-back write changed nothing";
+  EXPECT_EQ(known_version(a()), after) << "A's own version is the shared one";
+}
+
+// Without its watch connection a server cannot know of other servers' writes: it stops vouching for
+// its version at once (so caches go off), and after reconnecting it knows what happened meanwhile.
+TEST_F(PostgresStore, LosingTheWatchConnectionStopsVouchingUntilItHasCaughtUp) {
+  const std::uint64_t before = known_version(b());
+  postgres_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+                      std::string(postgres::VersionWatch::application_name) + "' AND datname = '" + database() + "'");
+  bool vouched = true;
+  for (int n = 0; n < 1000 && vouched; ++n) {
+    vouched = b().data_version().has_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_FALSE(vouched) << "B kept vouching for its version without its watch";
+  insert(a(), with("meanwhile", "anna", at_utc(2027, 3, 15, 9)));  // no one listens now
+  EXPECT_GT(known_version(b()), before) << "after reconnecting, B knows of the write made meanwhile";
 }
 
 // Every thread books for the same contact through one of the two servers; counting locks the
@@ -193,9 +233,7 @@ TEST_F(PostgresStore, ServersMigratingAnEmptyDatabaseAtOnceApplyEachVersionOnce)
 TEST_F(PostgresStore, ConnectionsTheDatabaseClosedAreReplacedUnnoticed) {
   insert(a(), with("before", "anna", at_utc(2027, 3, 15, 9)));
   insert(b(), with("before-b", "bert", at_utc(2027, 3, 15, 9)));
-  const auto slash = db_.url.rfind('/');
-  const std::string database = db_.url.substr(slash + 1, db_.url.find('?') - slash - 1);
-  postgres_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+  postgres_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database() + "'");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_EQ(a().count_appointments(), 2);
   EXPECT_NO_THROW(insert(b(), with("after", "anna", at_utc(2027, 3, 15, 10))));

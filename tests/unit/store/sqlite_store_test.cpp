@@ -63,7 +63,7 @@ TEST(SqliteStore, QueuedWritesShareOneCommit) {
     store->write([&](WriteTx&) { release.get_future().wait(); });
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  std::uint64_t before = store->data_version();  // the blocker's group has not committed yet
+  std::uint64_t before = store->data_version().value();  // the blocker's group has not committed yet
   std::vector<std::thread> writers;
   for (int n = 0; n < 50; ++n)
     writers.emplace_back([&, n] { insert(*store, numbered(n)); });
@@ -72,7 +72,7 @@ TEST(SqliteStore, QueuedWritesShareOneCommit) {
   blocker.get();
   for (auto& t : writers) t.join();
   EXPECT_EQ(store->count_appointments(), 50);
-  EXPECT_EQ(store->data_version() - before, 2u) << "the blocker's commit and one for all 50 writes";
+  EXPECT_EQ(store->data_version().value() - before, 2u) << "the blocker's commit and one for all 50 writes";
 }
 
 TEST(SqliteStore, WritingFromInsideAWriteJobThrowsInsteadOfDeadlocking) {

@@ -64,6 +64,9 @@ Catalog sample_catalog();
 // A booked appointment in "mainz" for "first-application" with staff "anna".
 Appointment sample_appointment(const std::string& id, Instant start, Minutes duration = Minutes{30});
 void insert(Store& store, const Appointment& a);  // one write with one insert
+// data_version() once the store vouches for it (PostgreSQL: its watch may be reconnecting);
+// fails the test after 5 s without.
+std::uint64_t known_version(Store& store);
 
 void expect_same(const Catalog& expected, const Catalog& actual);
 void expect_same(const Appointment& expected, const Appointment& actual);

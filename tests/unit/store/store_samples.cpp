@@ -1,5 +1,9 @@
-// Sample reference data and appointments for the store tests, and field-by-field comparisons.
+// Sample reference data and appointments for the store tests, field-by-field comparisons, and
+// waiting for a store's data version.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 
 #include "store_contract.hpp"
 
@@ -115,6 +119,17 @@ Appointment sample_appointment(const std::string& id, Instant start, Minutes dur
 
 void insert(Store& store, const Appointment& a) {
   store.write([&](WriteTx& tx) { tx.insert_appointment(a); });
+}
+
+std::uint64_t known_version(Store& store) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (;;) {
+    if (auto version = store.data_version()) return *version;
+    if (std::chrono::steady_clock::now() > until) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ADD_FAILURE() << "the store did not vouch for its data version within 5 s";
+  return 0;
 }
 
 void expect_same(const Appointment& e, const Appointment& a) {
