@@ -87,7 +87,7 @@ class WriteTx {
   // Queues a message (status pending); false when a message with its dedupe_key already exists.
   virtual bool enqueue_outbox(const OutboxMessage& message) = 0;
   virtual void insert_document(const StoredDocument& document) = 0;
-  virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first
+  virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first, then insert order
 };
 
 class Store {
@@ -122,7 +122,7 @@ class Store {
   // --- Outbox and documents ---
   // Leases up to limit pending messages of channel that are due (not_before <= now) and not leased
   // by anyone (lease_until <= now) to worker until now + lease, counting one attempt on each; oldest
-  // due first. Two workers never receive the same message while a lease runs.
+  // due first (same instant: enqueue order). Two workers never receive the same message while a lease runs.
   virtual std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                                   std::chrono::seconds lease, int limit) = 0;
   // Both return false (and change nothing) when worker no longer holds the message's lease.
@@ -130,7 +130,8 @@ class Store {
   // retry_at: due again then; nullopt: given up for good (status failed, visible to staff).
   virtual bool mark_outbox_failed(std::string_view id, std::string_view worker, std::string_view error,
                                   std::optional<Instant> retry_at) = 0;
-  virtual std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) = 0;  // oldest first
+  // Oldest first; messages of the same second in the order they were enqueued.
+  virtual std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) = 0;
   virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;              // oldest first
 };
 

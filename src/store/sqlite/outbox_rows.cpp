@@ -72,7 +72,7 @@ std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel,
   {
     auto q = c.query("SELECT id FROM outbox WHERE status = 'pending' AND channel = ?1"
                      " AND next_attempt_at <= ?2 AND lease_until <= ?2"
-                     " ORDER BY next_attempt_at, created_at, id LIMIT ?3");
+                     " ORDER BY next_attempt_at, created_at, rowid LIMIT ?3");
     q.bind(1, channel).bind(2, seconds(now)).bind(3, limit);
     while (q.step()) ids.push_back(q.text(0));
   }
@@ -115,7 +115,7 @@ bool mark_outbox_failed(Connection& c, std::string_view id, std::string_view wor
 
 std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appointment_id) {
   auto q = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE appointment_id = ?1"
-                   " ORDER BY created_at, id");
+                   " ORDER BY created_at, rowid");  // rowid: enqueue order
   q.bind(1, appointment_id);
   std::vector<OutboxMessage> out;
   while (q.step()) out.push_back(read_message(q));
@@ -132,7 +132,7 @@ void insert_document(Connection& c, const StoredDocument& d) {
 
 std::vector<StoredDocument> documents(Connection& c, const Id& appointment_id) {
   auto q = c.query("SELECT id, appointment_id, document, file_name, media_type, size_bytes, sha256, uploaded_at"
-                   " FROM documents WHERE appointment_id = ?1 ORDER BY uploaded_at, id");
+                   " FROM documents WHERE appointment_id = ?1 ORDER BY uploaded_at, rowid");
   q.bind(1, appointment_id);
   std::vector<StoredDocument> out;
   while (q.step()) {

@@ -160,6 +160,15 @@ TEST_P(StoreContract, SecondMessageWithTheSameDedupeKeyIsDropped) {
   EXPECT_EQ(store().outbox_for_appointment("a1").size(), 3u);
 }
 
+TEST_P(StoreContract, MessagesOfTheSameSecondAreListedAndClaimedInEnqueueOrder) {
+  for (const char* id : {"mz", "ma", "mq"}) enqueue(store(), mail(id, t0));
+  std::vector<std::string> listed, claimed;
+  for (const auto& m : store().outbox_for_appointment("a1")) listed.push_back(m.id);
+  for (const auto& m : store().claim_outbox("email", "w1", t0, seconds{60}, 10)) claimed.push_back(m.id);
+  EXPECT_EQ(listed, (std::vector<std::string>{"mz", "ma", "mq"}));
+  EXPECT_EQ(claimed, listed);
+}
+
 TEST_P(StoreContract, OutboxSurvivesReopening) {
   enqueue(store(), mail("m1", t0));
   reopen();
