@@ -11,6 +11,7 @@
 #include "app/booking.hpp"
 #include "app/clock.hpp"
 #include "app/demo_data.hpp"
+#include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "config.hpp"
 #include "http/server.hpp"
@@ -52,6 +53,21 @@ app::Clock make_clock(const Config& config) {
   return app::Clock{*start};
 }
 
+// Without an SMTP server configured, confirmation mails are queued and wait for one.
+std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::Store& store, const app::Clock& clock) {
+  const auto& m = config.mail;
+  if (m.smtp_url.empty()) {
+    spdlog::warn("mail delivery is off (mail.smtp_url is empty); mails stay queued in the outbox");
+    return nullptr;
+  }
+  app::MailSettings settings{m.smtp_url, m.from, m.username, m.password, m.starttls, m.timeout_seconds,
+                             std::chrono::milliseconds{m.poll_ms}};
+  app::RetryPolicy retry{std::chrono::seconds{m.retry_base_seconds}, std::chrono::seconds{m.retry_max_seconds},
+                         m.max_attempts};
+  spdlog::info("mail delivery through {}", m.smtp_url);
+  return std::make_unique<app::MailWorker>(store, clock, settings, retry, app::random_unit);
+}
+
 int serve(const Config& config) {
   auto store = store::open_store(config.database.url);
   store->migrate();
@@ -61,7 +77,8 @@ int serve(const Config& config) {
   app::CatalogHolder catalogs(*store);
   app::Bookings bookings(*store, catalogs, clock,
                          {config.booking.max_active_per_contact, config.booking.max_query_days,
-                          manage_token_secret(config)});
+                          manage_token_secret(config), config.mail.public_url});
+  std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
 
   http::Metrics metrics;
   http::Router router;
@@ -79,6 +96,7 @@ int serve(const Config& config) {
   http::Server server(options, router, metrics);
   spdlog::info("amtstermin {} listening on http://{} (port {})", AMT_VERSION, config.http.listen, server.port());
   server.run();
+  if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
   spdlog::info("stopped cleanly");
   return 0;
 }
