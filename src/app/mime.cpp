@@ -23,12 +23,12 @@ std::string header_value(std::string_view v) {
   return std::string(v);
 }
 
-// RFC 2047 encoded words of at most 45 input octets each (60 base64 characters + 12 of frame),
-// split on UTF-8 character boundaries, joined by folding whitespace.
+// RFC 2047 encoded words of at most 39 input octets each (52 base64 characters + 12 of frame, so
+// even the first one after "Subject: " stays under 78), split on UTF-8 character boundaries.
 std::string encoded_words(std::string_view text) {
   std::string out;
   while (!text.empty()) {
-    std::size_t n = std::min<std::size_t>(45, text.size());
+    std::size_t n = std::min<std::size_t>(39, text.size());
     while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + base64(text.substr(0, n)) + "?=";
@@ -79,7 +79,7 @@ std::string compose_mail(const store::OutboxMessage& m, std::string_view from, I
   s += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
   s += "--" + boundary + "\r\n" + text_part;
   s += "--" + boundary + "\r\n";
-  s += "Content-Type: " + header_value(m.attachment_type) + "; name=\"" + header_value(m.attachment_name) + "\"\r\n";
+  s += "Content-Type: " + header_value(m.attachment_type) + ";\r\n name=\"" + header_value(m.attachment_name) + "\"\r\n";
   s += "Content-Disposition: attachment; filename=\"" + header_value(m.attachment_name) + "\"\r\n";
   s += "Content-Transfer-Encoding: base64\r\n\r\n" + base64_lines(m.attachment);
   s += "--" + boundary + "--\r\n";
