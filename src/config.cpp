@@ -48,6 +48,9 @@ std::vector<Key> keys(Config& c) {
       {"mail", "max_attempts", &c.mail.max_attempts},
       {"mail", "poll_ms", &c.mail.poll_ms},
       {"mail", "timeout_seconds", &c.mail.timeout_seconds},
+      {"upload", "max_kb", &c.upload.max_kb},
+      {"upload", "dir", &c.upload.dir},
+      {"upload", "max_files", &c.upload.max_files},
       {"log", "level", &c.log.level},
       {"demo", "terminpflicht_from", &c.demo.terminpflicht_from},
   };
@@ -120,6 +123,8 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
       config.mail.max_attempts < 1 || config.mail.poll_ms < 10 || config.mail.timeout_seconds < 1)
     throw std::runtime_error("mail: retry_base_seconds >= 1, retry_max_seconds >= retry_base_seconds, "
                              "max_attempts >= 1, poll_ms >= 10 and timeout_seconds >= 1 are required");
+  if (config.upload.max_kb < 1 || config.upload.max_files < 1)
+    throw std::runtime_error("upload.max_kb and upload.max_files must be at least 1");
   return config;
 }
 

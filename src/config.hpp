@@ -47,6 +47,11 @@ struct Config {
     int poll_ms = 1000;
     int timeout_seconds = 30;
   } mail;
+  struct Upload {
+    int max_kb = 10240;  // per file; the HTTP body limit is raised to fit it on the upload route's behalf
+    std::string dir;     // empty: "uploads" next to the SQLite file (outside any web root)
+    int max_files = 20;  // per appointment
+  } upload;
   struct Log {
     std::string level = "info";
   } log;

@@ -11,6 +11,7 @@
 #include "app/booking.hpp"
 #include "app/clock.hpp"
 #include "app/demo_data.hpp"
+#include "app/documents.hpp"
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "config.hpp"
@@ -53,6 +54,17 @@ app::Clock make_clock(const Config& config) {
   return app::Clock{*start};
 }
 
+// Uploaded files live outside any web root: by default in "uploads" next to the SQLite file.
+app::UploadSettings upload_settings(const Config& config) {
+  std::filesystem::path dir = config.upload.dir;
+  if (dir.empty()) {
+    const std::string& url = config.database.url;
+    if (!url.starts_with("sqlite:")) throw std::runtime_error("upload.dir (AMTSTERMIN_UPLOAD_DIR) is required with " + url);
+    dir = std::filesystem::path(url.substr(7)).parent_path() / "uploads";
+  }
+  return {dir, static_cast<std::size_t>(config.upload.max_kb) * 1024, config.upload.max_files};
+}
+
 // Without an SMTP server configured, confirmation mails are queued and wait for one.
 std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::Store& store, const app::Clock& clock) {
   const auto& m = config.mail;
@@ -82,7 +94,8 @@ int serve(const Config& config) {
 
   http::Metrics metrics;
   http::Router router;
-  api::ApiContext context{bookings, catalogs, *store, metrics};
+  app::Documents documents(*store, catalogs, bookings, clock, upload_settings(config));
+  api::ApiContext context{bookings, catalogs, *store, metrics, &documents};
   api::add_routes(router, context);
 
   http::ServerOptions options;
@@ -90,6 +103,13 @@ int serve(const Config& config) {
   options.io_threads = config.http.io_threads;
   options.worker_threads = config.http.worker_threads;
   options.max_body_bytes = static_cast<std::size_t>(config.http.max_body_kb) * 1024;
+  // Only document uploads may send more: one file, plus a little so that a file just over the limit
+  // still reaches the handler and gets its clear 413 problem answer.
+  options.large_body_bytes = static_cast<std::size_t>(config.upload.max_kb + 64) * 1024;
+  options.allows_large_body = [](std::string_view method, std::string_view target) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    return method == "POST" && path.starts_with("/api/v1/bookings/") && path.ends_with("/documents");
+  };
   options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
   options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};
   options.access_log = config.http.access_log;
