@@ -22,6 +22,12 @@ class Inbox:
         self.messages = []
         self.lock = threading.Lock()
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("unknown"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
@@ -197,4 +203,23 @@ def test_without_smtp_configured_mails_stay_queued(make_server):
     with server.connect_db() as db:
         rows = db.execute("SELECT status, attempts, recipient FROM outbox").fetchall()
     assert len(rows) == 1 and rows[0][0] == "pending" and rows[0][1] == 0
+    assert server.stop() == 0
+
+
+def test_mailbox_refused_for_good_is_given_up_at_once_and_recorded_as_failed(make_server, smtp):
+    smtp.start()
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    booked = book(server.client, DAYS[0], unique_email("unknown"))
+    deadline = time.time() + 15
+    row = None
+    while time.time() < deadline:
+        with server.connect_db() as db:
+            row = db.execute("SELECT status, attempts, last_error FROM outbox").fetchone()
+        if row[0] != "pending":
+            break
+        time.sleep(0.1)
+    status, attempts, error = row
+    assert status == "failed" and attempts == 1, row
+    assert "550" in error
+    assert smtp.inbox.about(booked["code"]) == []
     assert server.stop() == 0
