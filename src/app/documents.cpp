@@ -115,14 +115,20 @@ Result<store::StoredDocument> Documents::upload(std::string_view code, std::stri
       (!service || std::find(service->documents.begin(), service->documents.end(), document) == service->documents.end()))
     return invalid({{"document", "unknown", "This document is not one this appointment asks for."}});
 
+  const auto too_many = [&] {
+    return fail(ErrorKind::too_large,
+                "At most " + std::to_string(settings_.max_files) + " files can be uploaded for one appointment.");
+  };
+  // Checked before the file is written (no orphan file in the normal case) and again in the write.
+  if (static_cast<int>(store_.documents(appointment->id).size()) >= settings_.max_files) return too_many();
+
   store::StoredDocument d{random_nonce(), appointment->id, std::string(document), sanitise_file_name(file_name),
                           type, static_cast<std::int64_t>(content.size()), sha256_hex(content), clock_.now()};
   store_file(d.sha256, content);  // before the row: a row never points at a missing file
   Result<store::StoredDocument> result = d;
   store_.write([&](store::WriteTx& tx) {
     if (static_cast<int>(tx.documents(d.appointment_id).size()) >= settings_.max_files) {
-      result = fail(ErrorKind::too_large, "At most " + std::to_string(settings_.max_files) +
-                                              " files can be uploaded for one appointment.");
+      result = too_many();
       return;
     }
     tx.insert_document(d);

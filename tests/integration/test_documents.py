@@ -199,3 +199,19 @@ def test_default_limits_take_a_file_over_the_json_body_limit_but_not_over_ten_me
     json_resp = client.request("POST", "/api/v1/bookings", body=b"{" + b" " * (2 * 1024 * 1024) + b"}",
                                headers={"Content-Type": "application/json"})
     assert json_resp.status == 413  # other routes keep the small limit
+
+
+def test_upload_to_a_cancelled_booking_is_refused_and_the_file_count_is_limited(make_module_server):
+    server = make_module_server({"AMTSTERMIN_UPLOAD_MAX_FILES": "2"})
+    client = server.client
+    booked = booking(client)
+    assert upload(client, booked, real_pdf("one")).status == 201
+    assert upload(client, booked, real_pdf("two")).status == 201
+    third = upload(client, booked, real_pdf("three"))
+    assert third.status == 413 and "At most 2 files" in third.json["detail"]
+    assert len(listing(client, booked)["received"]) == 2
+    resp = client.post(f"/api/v1/bookings/{booked['code']}/cancel", headers=bearer(booked["manage_token"]))
+    assert resp.status == 200
+    assert upload(client, booking(client, skip=1), real_pdf("other")).status == 201
+    late = upload(client, booked, real_pdf("late"))
+    assert late.status == 409 and late.json["type"] == "/problems/not-changeable"
