@@ -60,21 +60,16 @@ void DayBoard::add(const Appointment& a, int source) {
   for (int c = begin; c < end; ++c) set_bit(at(pinned_, c), holder);
 }
 
-void DayBoard::free_over(int begin, int end, Word* out) const {
-  for (int i = 0; i < words_; ++i) out[i] = ~Word{0};
-  for (int c = begin; c < end; ++c) {
-    const Word* work = at(working_, c);
-    const Word* busy = at(busy_, c);
-    for (int i = 0; i < words_; ++i) out[i] &= work[i] & ~busy[i];
-  }
-}
-
-void DayBoard::open_over(int begin, int end, Word* out) const {
-  for (int i = 0; i < words_; ++i) out[i] = ~Word{0};
+void DayBoard::open_and_free_over(int begin, int end, Word* open, Word* free) const {
+  for (int i = 0; i < words_; ++i) open[i] = free[i] = ~Word{0};
   for (int c = begin; c < end; ++c) {
     const Word* work = at(working_, c);
     const Word* pinned = at(pinned_, c);
-    for (int i = 0; i < words_; ++i) out[i] &= work[i] & ~pinned[i];
+    const Word* busy = at(busy_, c);
+    for (int i = 0; i < words_; ++i) {
+      open[i] &= work[i] & ~pinned[i];
+      free[i] &= work[i] & ~busy[i];
+    }
   }
 }
 

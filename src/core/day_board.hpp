@@ -39,10 +39,10 @@ class DayBoard {
   const Roster& roster() const { return roster_; }
   int cells() const { return cells_; }
   int words() const { return words_; }
-  // Staff working in every cell of [begin, end) and holding nothing there.
-  void free_over(int begin, int end, Word* out) const;
-  // Staff working in every cell of [begin, end) and holding nothing there that may not move.
-  void open_over(int begin, int end, Word* out) const;
+  // Staff working in every cell of [begin, end) and holding nothing there that may not move
+  // (open), and those of them holding nothing there at all (free); one pass, as the matcher's
+  // inner loop needs both.
+  void open_and_free_over(int begin, int end, Word* open, Word* free) const;
   const BoardAppointment& appointment(int i) const { return appointments_[static_cast<std::size_t>(i)]; }
   const std::vector<int>& held_by(int staff) const { return held_[static_cast<std::size_t>(staff)]; }
 

@@ -16,10 +16,9 @@ Matcher::Matcher(DayBoard& board)
 void Matcher::candidates(const NewBooking& booking) {
   Word* open = row(0, 0);
   Word* free = row(0, 1);
-  board_.open_over(booking.begin, booking.end, open);
+  board_.open_and_free_over(booking.begin, booking.end, open, free);
   and_into(open, board_.roster().qualified(booking.service), words_);
   if (booking.only != nullptr) and_into(open, booking.only, words_);
-  board_.free_over(booking.begin, booking.end, free);
   and_into(free, open, words_);
 }
 
@@ -95,11 +94,10 @@ bool Matcher::relocate(int appointment, int depth) {
   const BoardAppointment ap = board_.appointment(appointment);
   Word* open = row(depth, 0);
   Word* free = row(depth, 1);
-  board_.open_over(ap.begin, ap.end, open);
+  board_.open_and_free_over(ap.begin, ap.end, open, free);
   and_into(open, board_.roster().qualified(ap.service), words_);
   and_not_into(open, visited_.data(), words_);
   clear_bit(open, ap.holder);
-  board_.free_over(ap.begin, ap.end, free);
   and_into(free, open, words_);
   const int direct = first_bit(free, words_);
   if (direct >= 0) {

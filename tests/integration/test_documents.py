@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from amt import bearer, booking_body, free_slot, unique_email, weekdays_from
+from amt import AmtServer, bearer, booking_body, free_slot, fresh_database, unique_email, weekdays_from
 
 DAY = weekdays_from(dt.date(2027, 3, 15), 1)[0]
 
@@ -60,12 +60,12 @@ def upload_server(make_module_server):
 
 
 @pytest.fixture(scope="module")
-def make_module_server(binary, tmp_path_factory):
-    from amt import AmtServer
+def make_module_server(binary, backend, tmp_path_factory):
     made = []
 
     def make(env):
-        srv = AmtServer(binary, tmp_path_factory.mktemp("docs"), env).prepare().start()
+        srv = AmtServer(binary, tmp_path_factory.mktemp(f"docs-{backend}"), env, fresh_database(backend))
+        srv.prepare().start()
         made.append(srv)
         return srv
 
