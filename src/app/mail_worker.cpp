@@ -13,9 +13,12 @@
 namespace amt::app {
 namespace {
 
-constexpr int batch_size = 10;
+// One message per claim: its lease then only has to outlast one transfer. With a batch, the last
+// message of a batch sent to a slow mail server could outlive its lease while still waiting its
+// turn, and a worker on another server would claim and send it too.
+constexpr int batch_size = 1;
 // Longer than one transfer can take (connect + send are bounded by timeout_seconds), so a lease
-// only runs out when its worker died.
+// only runs out when its worker died; the 30 s spare also cover clock skew between servers.
 std::chrono::seconds lease_for(const MailSettings& s) { return std::chrono::seconds{2 * s.timeout_seconds + 30}; }
 
 }  // namespace

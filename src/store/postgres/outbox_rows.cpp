@@ -5,49 +5,12 @@
 #include "store/postgres/outbox_rows.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <tuple>
 
+#include "store/outbox_row.hpp"
 #include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
-namespace {
-
-#define AMT_OUTBOX_COLUMNS                                                                          \
-  "id, channel, kind, appointment_id, recipient, subject, body, attachment_name, attachment_type, " \
-  "attachment, COALESCE(dedupe_key, ''), next_attempt_at, created_at, status, attempts, last_error, " \
-  "(sent_at IS NOT NULL)::integer, COALESCE(sent_at, 0), seq"
-
-OutboxStatus outbox_status(const std::string& s) {
-  if (s == "pending") return OutboxStatus::pending;
-  if (s == "sent") return OutboxStatus::sent;
-  if (s == "failed") return OutboxStatus::failed;
-  throw std::runtime_error("outbox: unknown status " + s);
-}
-
-OutboxMessage read_message(const Row& q) {
-  OutboxMessage m;
-  m.id = q.text(0);
-  m.channel = q.text(1);
-  m.kind = q.text(2);
-  m.appointment_id = q.text(3);
-  m.recipient = q.text(4);
-  m.subject = q.text(5);
-  m.body = q.text(6);
-  m.attachment_name = q.text(7);
-  m.attachment_type = q.text(8);
-  m.attachment = q.text(9);
-  m.dedupe_key = q.text(10);
-  m.not_before = instant(q.int64(11));
-  m.created_at = instant(q.int64(12));
-  m.status = outbox_status(q.text(13));
-  m.attempts = q.integer(14);
-  m.last_error = q.text(15);
-  if (q.int64(16) != 0) m.sent_at = instant(q.int64(17));
-  return m;
-}
-
-}  // namespace
 
 bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   Params p;
@@ -71,11 +34,11 @@ std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel,
                       " AND next_attempt_at <= $2::bigint AND lease_until <= $2::bigint"
                       " ORDER BY next_attempt_at, created_at, seq LIMIT $3::integer FOR UPDATE SKIP LOCKED)"
                       " UPDATE outbox SET lease_owner = $4, lease_until = $5::bigint, attempts = attempts + 1"
-                      " FROM due WHERE id = due_id RETURNING " AMT_OUTBOX_COLUMNS,
+                      " FROM due WHERE id = due_id RETURNING " AMT_OUTBOX_COLUMNS ", seq",
                       Params().add(channel).add(seconds(now)).add(limit).add(worker).add(seconds(now + lease)));
   // RETURNING keeps no order: oldest due first, then enqueue order (seq).
   std::vector<std::pair<std::int64_t, OutboxMessage>> claimed;
-  for (const Row& row : rows) claimed.emplace_back(row.int64(18), read_message(row));
+  for (const Row& row : rows) claimed.emplace_back(row.int64(18), read_outbox_message(row));
   std::sort(claimed.begin(), claimed.end(), [](const auto& a, const auto& b) {
     return std::tie(a.second.not_before, a.second.created_at, a.first) <
            std::tie(b.second.not_before, b.second.created_at, b.first);
@@ -113,7 +76,7 @@ std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appoi
   auto rows = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE appointment_id = $1 ORDER BY created_at, seq",
                       Params().add(appointment_id));
   std::vector<OutboxMessage> out;
-  for (const Row& row : rows) out.push_back(read_message(row));
+  for (const Row& row : rows) out.push_back(read_outbox_message(row));
   return out;
 }
 
@@ -135,7 +98,5 @@ std::vector<StoredDocument> documents(Connection& c, const Id& appointment_id) {
   }
   return out;
 }
-
-#undef AMT_OUTBOX_COLUMNS
 
 }  // namespace amt::store::postgres

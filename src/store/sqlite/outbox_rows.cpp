@@ -2,48 +2,10 @@
 // Claims run on the one writer connection, so selecting due rows and leasing them is atomic.
 #include "store/sqlite/outbox_rows.hpp"
 
-#include <stdexcept>
-
+#include "store/outbox_row.hpp"
 #include "store/sqlite/values.hpp"
 
 namespace amt::store::sqlite {
-namespace {
-
-#define AMT_OUTBOX_COLUMNS                                                                          \
-  "id, channel, kind, appointment_id, recipient, subject, body, attachment_name, attachment_type, " \
-  "attachment, COALESCE(dedupe_key, ''), next_attempt_at, created_at, status, attempts, last_error, " \
-  "sent_at IS NOT NULL, COALESCE(sent_at, 0)"
-
-OutboxStatus outbox_status(const std::string& s) {
-  if (s == "pending") return OutboxStatus::pending;
-  if (s == "sent") return OutboxStatus::sent;
-  if (s == "failed") return OutboxStatus::failed;
-  throw std::runtime_error("outbox: unknown status " + s);
-}
-
-OutboxMessage read_message(const Query& q) {
-  OutboxMessage m;
-  m.id = q.text(0);
-  m.channel = q.text(1);
-  m.kind = q.text(2);
-  m.appointment_id = q.text(3);
-  m.recipient = q.text(4);
-  m.subject = q.text(5);
-  m.body = q.text(6);
-  m.attachment_name = q.text(7);
-  m.attachment_type = q.text(8);
-  m.attachment = q.text(9);
-  m.dedupe_key = q.text(10);
-  m.not_before = instant(q.int64(11));
-  m.created_at = instant(q.int64(12));
-  m.status = outbox_status(q.text(13));
-  m.attempts = q.integer(14);
-  m.last_error = q.text(15);
-  if (q.int64(16) != 0) m.sent_at = instant(q.int64(17));
-  return m;
-}
-
-}  // namespace
 
 bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   auto q = c.query("INSERT INTO outbox (id, channel, kind, appointment_id, recipient, subject, body,"
@@ -84,7 +46,7 @@ std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel,
     lease_it.run();
     auto read = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE id = ?1");
     read.bind(1, id);
-    if (read.step()) out.push_back(read_message(read));
+    if (read.step()) out.push_back(read_outbox_message(read));
   }
   return out;
 }
@@ -118,7 +80,7 @@ std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appoi
                    " ORDER BY created_at, rowid");  // rowid: enqueue order
   q.bind(1, appointment_id);
   std::vector<OutboxMessage> out;
-  while (q.step()) out.push_back(read_message(q));
+  while (q.step()) out.push_back(read_outbox_message(q));
   return out;
 }
 
@@ -141,7 +103,5 @@ std::vector<StoredDocument> documents(Connection& c, const Id& appointment_id) {
   }
   return out;
 }
-
-#undef AMT_OUTBOX_COLUMNS
 
 }  // namespace amt::store::sqlite

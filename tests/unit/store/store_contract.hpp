@@ -64,6 +64,8 @@ Catalog sample_catalog();
 // A booked appointment in "mainz" for "first-application" with staff "anna".
 Appointment sample_appointment(const std::string& id, Instant start, Minutes duration = Minutes{30});
 void insert(Store& store, const Appointment& a);  // one write with one insert
+// A pending confirmation mail for appointment_id, due at not_before, with a manage link in its body.
+OutboxMessage sample_message(const std::string& id, Instant not_before, const std::string& appointment_id = "a1");
 
 void expect_same(const Catalog& expected, const Catalog& actual);
 void expect_same(const Appointment& expected, const Appointment& actual);

@@ -11,23 +11,6 @@ namespace {
 
 using std::chrono::seconds;
 
-OutboxMessage mail(const std::string& id, Instant not_before, const std::string& appointment_id = "a1") {
-  OutboxMessage m;
-  m.id = id;
-  m.channel = "email";
-  m.kind = "booking_confirmed";
-  m.appointment_id = appointment_id;
-  m.recipient = "erika@example.org";
-  m.subject = "Ihr Termin";
-  m.body = "Buchungscode KA1, Link https://example.org/manage?token=secret";
-  m.attachment_name = "termin.ics";
-  m.attachment_type = "text/calendar";
-  m.attachment = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
-  m.not_before = not_before;
-  m.created_at = not_before;
-  return m;
-}
-
 void enqueue(Store& s, const OutboxMessage& m) {
   s.write([&](WriteTx& tx) { EXPECT_TRUE(tx.enqueue_outbox(m)); });
 }
@@ -35,11 +18,11 @@ void enqueue(Store& s, const OutboxMessage& m) {
 const Instant t0 = at_utc(2027, 3, 1, 9);
 
 TEST_P(StoreContract, EnqueuedMessageIsClaimedWithEveryFieldAndOneAttempt) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   const auto claimed = store().claim_outbox("email", "w1", t0, seconds{60}, 10);
   ASSERT_EQ(claimed.size(), 1u);
   const OutboxMessage& m = claimed[0];
-  const OutboxMessage e = mail("m1", t0);
+  const OutboxMessage e = sample_message("m1", t0);
   EXPECT_EQ(m.id, e.id);
   EXPECT_EQ(m.kind, e.kind);
   EXPECT_EQ(m.appointment_id, e.appointment_id);
@@ -58,7 +41,7 @@ TEST_P(StoreContract, EnqueuedMessageIsClaimedWithEveryFieldAndOneAttempt) {
 TEST_P(StoreContract, MessageRolledBackWithItsTransactionIsNeverDelivered) {
   EXPECT_THROW(store().write([&](WriteTx& tx) {
     tx.insert_appointment(sample_appointment("a1", at_utc(2027, 3, 15, 8)));
-    tx.enqueue_outbox(mail("m1", t0));
+    tx.enqueue_outbox(sample_message("m1", t0));
     throw std::runtime_error("booking refused");
   }),
                std::runtime_error);
@@ -67,14 +50,14 @@ TEST_P(StoreContract, MessageRolledBackWithItsTransactionIsNeverDelivered) {
 }
 
 TEST_P(StoreContract, MessageIsNotDueBeforeItsTimeNorOnAnotherChannel) {
-  enqueue(store(), mail("m1", t0 + seconds{600}));
+  enqueue(store(), sample_message("m1", t0 + seconds{600}));
   EXPECT_TRUE(store().claim_outbox("email", "w1", t0, seconds{60}, 10).empty());
   EXPECT_TRUE(store().claim_outbox("sms", "w1", t0 + seconds{600}, seconds{60}, 10).empty());
   EXPECT_EQ(store().claim_outbox("email", "w1", t0 + seconds{600}, seconds{60}, 10).size(), 1u);
 }
 
 TEST_P(StoreContract, LeasedMessageGoesToNoOtherWorkerUntilTheLeaseRunsOut) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   ASSERT_EQ(store().claim_outbox("email", "w1", t0, seconds{60}, 10).size(), 1u);
   EXPECT_TRUE(store().claim_outbox("email", "w2", t0 + seconds{59}, seconds{60}, 10).empty());
   // w1 crashed: after its lease the message is due again, with the crashed attempt counted.
@@ -85,8 +68,20 @@ TEST_P(StoreContract, LeasedMessageGoesToNoOtherWorkerUntilTheLeaseRunsOut) {
   EXPECT_TRUE(store().mark_outbox_sent("m1", "w2", t0 + seconds{61}));
 }
 
+TEST_P(StoreContract, WorkerWithoutTheLeaseCannotRecordAFailure) {
+  enqueue(store(), sample_message("m1", t0));
+  ASSERT_EQ(store().claim_outbox("email", "w1", t0, seconds{60}, 10).size(), 1u);
+  EXPECT_FALSE(store().mark_outbox_failed("m1", "w2", "not mine", t0 + seconds{1}));
+  EXPECT_FALSE(store().mark_outbox_failed("m1", "w2", "not mine", std::nullopt));
+  const auto listed = store().outbox_for_appointment("a1");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].status, OutboxStatus::pending);
+  EXPECT_EQ(listed[0].last_error, "");
+  EXPECT_TRUE(store().mark_outbox_sent("m1", "w1", t0 + seconds{2})) << "w1 still holds it";
+}
+
 TEST_P(StoreContract, ConcurrentWorkersNeverClaimTheSameMessage) {
-  for (int i = 0; i < 40; ++i) enqueue(store(), mail("m" + std::to_string(i), t0));
+  for (int i = 0; i < 40; ++i) enqueue(store(), sample_message("m" + std::to_string(i), t0));
   std::vector<std::vector<OutboxMessage>> got(4);
   std::vector<std::thread> workers;
   for (int w = 0; w < 4; ++w) {
@@ -109,7 +104,7 @@ TEST_P(StoreContract, ConcurrentWorkersNeverClaimTheSameMessage) {
 }
 
 TEST_P(StoreContract, SentMessageIsNotClaimedAgainAndKeepsNoBody) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   store().claim_outbox("email", "w1", t0, seconds{60}, 10);
   ASSERT_TRUE(store().mark_outbox_sent("m1", "w1", t0 + seconds{2}));
   EXPECT_TRUE(store().claim_outbox("email", "w1", t0 + seconds{3600}, seconds{60}, 10).empty());
@@ -124,7 +119,7 @@ TEST_P(StoreContract, SentMessageIsNotClaimedAgainAndKeepsNoBody) {
 }
 
 TEST_P(StoreContract, FailedMessageIsRetriedAtItsNextAttemptTime) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   store().claim_outbox("email", "w1", t0, seconds{60}, 10);
   ASSERT_TRUE(store().mark_outbox_failed("m1", "w1", "connection refused", t0 + seconds{30}));
   EXPECT_TRUE(store().claim_outbox("email", "w1", t0 + seconds{29}, seconds{60}, 10).empty());
@@ -132,11 +127,11 @@ TEST_P(StoreContract, FailedMessageIsRetriedAtItsNextAttemptTime) {
   ASSERT_EQ(retry.size(), 1u);
   EXPECT_EQ(retry[0].attempts, 2);
   EXPECT_EQ(retry[0].last_error, "connection refused");
-  EXPECT_EQ(retry[0].body, mail("m1", t0).body);
+  EXPECT_EQ(retry[0].body, sample_message("m1", t0).body);
 }
 
 TEST_P(StoreContract, GivenUpMessageStaysVisibleAsFailedAndIsNeverClaimed) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   store().claim_outbox("email", "w1", t0, seconds{60}, 10);
   ASSERT_TRUE(store().mark_outbox_failed("m1", "w1", "550 mailbox unavailable", std::nullopt));
   EXPECT_TRUE(store().claim_outbox("email", "w1", t0 + seconds{86400}, seconds{60}, 10).empty());
@@ -147,21 +142,21 @@ TEST_P(StoreContract, GivenUpMessageStaysVisibleAsFailedAndIsNeverClaimed) {
 }
 
 TEST_P(StoreContract, SecondMessageWithTheSameDedupeKeyIsDropped) {
-  OutboxMessage first = mail("m1", t0);
+  OutboxMessage first = sample_message("m1", t0);
   first.dedupe_key = "reminder:a1:email";
-  OutboxMessage second = mail("m2", t0);
+  OutboxMessage second = sample_message("m2", t0);
   second.dedupe_key = "reminder:a1:email";
   store().write([&](WriteTx& tx) {
     EXPECT_TRUE(tx.enqueue_outbox(first));
     EXPECT_FALSE(tx.enqueue_outbox(second));
-    EXPECT_TRUE(tx.enqueue_outbox(mail("m3", t0)));  // no key: never a duplicate
-    EXPECT_TRUE(tx.enqueue_outbox(mail("m4", t0)));
+    EXPECT_TRUE(tx.enqueue_outbox(sample_message("m3", t0)));  // no key: never a duplicate
+    EXPECT_TRUE(tx.enqueue_outbox(sample_message("m4", t0)));
   });
   EXPECT_EQ(store().outbox_for_appointment("a1").size(), 3u);
 }
 
 TEST_P(StoreContract, MessagesOfTheSameSecondAreListedAndClaimedInEnqueueOrder) {
-  for (const char* id : {"mz", "ma", "mq"}) enqueue(store(), mail(id, t0));
+  for (const char* id : {"mz", "ma", "mq"}) enqueue(store(), sample_message(id, t0));
   std::vector<std::string> listed, claimed;
   for (const auto& m : store().outbox_for_appointment("a1")) listed.push_back(m.id);
   for (const auto& m : store().claim_outbox("email", "w1", t0, seconds{60}, 10)) claimed.push_back(m.id);
@@ -170,7 +165,7 @@ TEST_P(StoreContract, MessagesOfTheSameSecondAreListedAndClaimedInEnqueueOrder) 
 }
 
 TEST_P(StoreContract, OutboxSurvivesReopening) {
-  enqueue(store(), mail("m1", t0));
+  enqueue(store(), sample_message("m1", t0));
   reopen();
   EXPECT_EQ(store().claim_outbox("email", "w1", t0, seconds{60}, 10).size(), 1u);
 }
@@ -197,6 +192,17 @@ TEST_P(StoreContract, DocumentsOfAnAppointmentReadBackInUploadOrder) {
   EXPECT_EQ(docs[0].uploaded_at, t0);
   EXPECT_EQ(docs[1].id, "d2");
   EXPECT_TRUE(store().documents("a2").empty());
+}
+
+TEST_P(StoreContract, DocumentsOfTheSameSecondReadBackInInsertOrder) {
+  insert(store(), sample_appointment("a1", at_utc(2027, 3, 15, 8)));
+  store().write([&](WriteTx& tx) {
+    for (const char* id : {"dz", "da", "dq"})
+      tx.insert_document({id, "a1", "", std::string(id) + ".pdf", "application/pdf", 10, std::string(64, 'c'), t0});
+  });
+  std::vector<std::string> ids;
+  for (const auto& d : store().documents("a1")) ids.push_back(d.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"dz", "da", "dq"}));
 }
 
 TEST_P(StoreContract, DocumentForAnUnknownAppointmentIsRefused) {
