@@ -38,6 +38,20 @@ std::vector<Key> keys(Config& c) {
       {"booking", "max_active_per_contact", &c.booking.max_active_per_contact},
       {"booking", "max_query_days", &c.booking.max_query_days},
       {"security", "secret", &c.security.secret},
+      {"mail", "smtp_url", &c.mail.smtp_url},
+      {"mail", "from", &c.mail.from},
+      {"mail", "username", &c.mail.username},
+      {"mail", "password", &c.mail.password},
+      {"mail", "starttls", &c.mail.starttls},
+      {"mail", "public_url", &c.mail.public_url},
+      {"mail", "retry_base_seconds", &c.mail.retry_base_seconds},
+      {"mail", "retry_max_seconds", &c.mail.retry_max_seconds},
+      {"mail", "max_attempts", &c.mail.max_attempts},
+      {"mail", "poll_ms", &c.mail.poll_ms},
+      {"mail", "timeout_seconds", &c.mail.timeout_seconds},
+      {"upload", "max_kb", &c.upload.max_kb},
+      {"upload", "dir", &c.upload.dir},
+      {"upload", "max_files", &c.upload.max_files},
       {"log", "level", &c.log.level},
       {"demo", "terminpflicht_from", &c.demo.terminpflicht_from},
   };
@@ -106,6 +120,12 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
   if (config.http.io_threads < 1 || config.http.worker_threads < 1)
     throw std::runtime_error("http.io_threads and http.worker_threads must be at least 1");
   if (config.http.max_body_kb < 1) throw std::runtime_error("http.max_body_kb must be at least 1");
+  if (config.mail.retry_base_seconds < 1 || config.mail.retry_max_seconds < config.mail.retry_base_seconds ||
+      config.mail.max_attempts < 1 || config.mail.poll_ms < 10 || config.mail.timeout_seconds < 1)
+    throw std::runtime_error("mail: retry_base_seconds >= 1, retry_max_seconds >= retry_base_seconds, "
+                             "max_attempts >= 1, poll_ms >= 10 and timeout_seconds >= 1 are required");
+  if (config.upload.max_kb < 1 || config.upload.max_files < 1)
+    throw std::runtime_error("upload.max_kb and upload.max_files must be at least 1");
   return config;
 }
 

@@ -35,6 +35,24 @@ struct Config {
   struct Security {
     std::string secret;  // HMAC key for manage tokens; empty: a key file next to the SQLite file
   } security;
+  struct Mail {
+    std::string smtp_url;  // smtp://host:port or smtps://...; empty: delivery off, mails stay queued
+    std::string from = "amtstermin <noreply@localhost>";
+    std::string username;
+    std::string password;
+    bool starttls = false;
+    std::string public_url = "http://localhost:8080";  // base of links in mails
+    int retry_base_seconds = 60;
+    int retry_max_seconds = 3600;
+    int max_attempts = 10;
+    int poll_ms = 1000;
+    int timeout_seconds = 30;
+  } mail;
+  struct Upload {
+    int max_kb = 10240;  // per file; the HTTP body limit is raised to fit it on the upload route's behalf
+    std::string dir;     // empty: "uploads" next to the SQLite file (outside any web root)
+    int max_files = 20;  // per appointment
+  } upload;
   struct Log {
     std::string level = "info";
   } log;

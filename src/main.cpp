@@ -11,6 +11,8 @@
 #include "app/booking.hpp"
 #include "app/clock.hpp"
 #include "app/demo_data.hpp"
+#include "app/documents.hpp"
+#include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "config.hpp"
 #include "http/server.hpp"
@@ -53,6 +55,32 @@ app::Clock make_clock(const Config& config) {
   return app::Clock{*start};
 }
 
+// Uploaded files live outside any web root: by default in "uploads" next to the SQLite file.
+app::UploadSettings upload_settings(const Config& config) {
+  std::filesystem::path dir = config.upload.dir;
+  if (dir.empty()) {
+    const std::string& url = config.database.url;
+    if (!url.starts_with("sqlite:")) throw std::runtime_error("upload.dir (AMTSTERMIN_UPLOAD_DIR) is required with " + url);
+    dir = std::filesystem::path(url.substr(7)).parent_path() / "uploads";
+  }
+  return {dir, static_cast<std::size_t>(config.upload.max_kb) * 1024, config.upload.max_files};
+}
+
+// Without an SMTP server configured, confirmation mails are queued and wait for one.
+std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::Store& store, const app::Clock& clock) {
+  const auto& m = config.mail;
+  if (m.smtp_url.empty()) {
+    spdlog::warn("mail delivery is off (mail.smtp_url is empty); mails stay queued in the outbox");
+    return nullptr;
+  }
+  app::MailSettings settings{m.smtp_url, m.from, m.username, m.password, m.starttls, m.timeout_seconds,
+                             std::chrono::milliseconds{m.poll_ms}};
+  app::RetryPolicy retry{std::chrono::seconds{m.retry_base_seconds}, std::chrono::seconds{m.retry_max_seconds},
+                         m.max_attempts};
+  spdlog::info("mail delivery through {}", m.smtp_url);
+  return std::make_unique<app::MailWorker>(store, clock, settings, retry, app::random_unit);
+}
+
 int serve(const Config& config) {
   auto store = store::open_store(config.database.url, {config.database.pool_size});
   store->migrate();
@@ -62,11 +90,14 @@ int serve(const Config& config) {
   app::CatalogHolder catalogs(*store);
   const std::string secret = manage_token_secret(config);
   app::Bookings bookings(*store, catalogs, clock,
-                         {config.booking.max_active_per_contact, config.booking.max_query_days, secret});
+                         {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
+                          config.mail.public_url});
+  std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
 
   http::Metrics metrics;
   http::Router router;
-  api::ApiContext context{bookings, catalogs, *store, metrics};
+  app::Documents documents(*store, catalogs, bookings, clock, upload_settings(config));
+  api::ApiContext context{bookings, catalogs, *store, metrics, &documents};
   api::add_routes(router, context);
   // Citizen web pages: templates and catalogs are compiled in; the CSRF key derives from the secret.
   http::StaticFiles static_files;
@@ -81,12 +112,20 @@ int serve(const Config& config) {
   options.io_threads = config.http.io_threads;
   options.worker_threads = config.http.worker_threads;
   options.max_body_bytes = static_cast<std::size_t>(config.http.max_body_kb) * 1024;
+  // Only document uploads may send more: one file, plus a little so that a file just over the limit
+  // still reaches the handler and gets its clear 413 problem answer.
+  options.large_body_bytes = static_cast<std::size_t>(config.upload.max_kb + 64) * 1024;
+  options.allows_large_body = [](std::string_view method, std::string_view target) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    return method == "POST" && path.starts_with("/api/v1/bookings/") && path.ends_with("/documents");
+  };
   options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
   options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};
   options.access_log = config.http.access_log;
   http::Server server(options, router, metrics);
   spdlog::info("amtstermin {} listening on http://{} (port {})", AMT_VERSION, config.http.listen, server.port());
   server.run();
+  if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
   spdlog::info("stopped cleanly");
   return 0;
 }

@@ -24,6 +24,7 @@ Kind describe(app::ErrorKind kind) {
     case K::idempotency_conflict:
       return {422, "/problems/idempotency-conflict", "Idempotency-Key reused"};
     case K::not_changeable: return {409, "/problems/not-changeable", "Booking cannot be changed"};
+    case K::too_large: return {413, "/problems/too-large", "Upload too large"};
   }
   return {500, "about:blank", "Internal Server Error"};
 }

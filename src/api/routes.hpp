@@ -5,6 +5,7 @@
 
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "app/documents.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -16,18 +17,21 @@ struct ApiContext {
   app::CatalogHolder& catalogs;
   store::Store& store;
   http::Metrics& metrics;
+  app::Documents* documents = nullptr;  // uploads; no routes without it
 };
 
 void add_operations_routes(http::Router& router, ApiContext& context);
 void add_catalog_routes(http::Router& router, ApiContext& context);
 void add_availability_routes(http::Router& router, ApiContext& context);
 void add_booking_routes(http::Router& router, ApiContext& context);
+void add_document_routes(http::Router& router, ApiContext& context);
 
 inline void add_routes(http::Router& router, ApiContext& context) {
   add_operations_routes(router, context);
   add_catalog_routes(router, context);
   add_availability_routes(router, context);
   add_booking_routes(router, context);
+  if (context.documents) add_document_routes(router, context);
 }
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/bearer.hpp"
 #include "api/json_input.hpp"
 #include "api/json_output.hpp"
 #include "api/problem.hpp"
@@ -11,20 +12,6 @@
 namespace amt::api {
 
 namespace {
-
-// "Bearer <token>"; empty when absent or malformed (the app answers 401 for that).
-std::string bearer_token(const http::Request& request) {
-  const std::string_view value = request.header("authorization");
-  if (value.size() < 7) return {};
-  std::string scheme(value.substr(0, 7));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  if (scheme != "bearer ") return {};
-  std::string token(value.substr(7));
-  const bool ok = !token.empty() && token.size() <= 128 && std::all_of(token.begin(), token.end(), [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
-  });
-  return ok ? token : std::string{};
-}
 
 bool is_printable_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e; });

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/booking_mail.hpp"
 #include "app/booking_rules.hpp"
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
@@ -187,6 +188,9 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
     tx.insert_appointment(a);
     if (!r.idempotency_key.empty())
       tx.save_idempotency({r.idempotency_key, fingerprint, a.id, nonce, now});
+    if (!a.contact.email.empty())
+      tx.enqueue_outbox(booking_mail(BookingMailKind::confirmed, {a, *target->location, *target->service, token, now},
+                                     {policy_.public_url}, random_nonce()));
     result = Booked{std::move(a), token, false};
   });
   return result;

@@ -52,6 +52,7 @@ struct BookingPolicy {
   int max_active_per_contact = 3;
   int max_query_days = 62;
   std::string secret;  // HMAC key for manage tokens
+  std::string public_url = "http://localhost:8080";  // base of the manage link in mails
 };
 
 class Bookings {

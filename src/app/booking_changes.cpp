@@ -1,6 +1,7 @@
 // What a citizen does with an existing booking, proven by its manage token: view, cancel,
 // reschedule. A wrong token and an unknown code get the same answer, so codes cannot be probed.
 #include "app/booking.hpp"
+#include "app/booking_mail.hpp"
 #include "app/booking_rules.hpp"
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
@@ -32,6 +33,21 @@ bool same_contact(const Appointment& a, std::string_view given) {
   }
   const auto phone = normalize_phone(given);
   return phone && !a.contact.phone.empty() && equal_constant_time(a.contact.phone, *phone);
+}
+
+// Tells the citizen about the change, in the same transaction; a service or location retired from
+// the catalog since booking still gets a mail, naming what the appointment recorded.
+void enqueue_change_mail(store::WriteTx& tx, BookingMailKind kind, const Appointment& a, const Catalog& catalog,
+                         std::string token, Instant now, const std::string& public_url) {
+  if (a.contact.email.empty()) return;
+  Location location;
+  location.id = location.name = a.location_id;
+  Service service;
+  service.id = service.name = a.service_id;
+  const Location* l = catalog.location(a.location_id);
+  const Service* s = catalog.service(a.service_id);
+  tx.enqueue_outbox(booking_mail(kind, {a, l ? *l : location, s ? *s : service, std::move(token), now},
+                                 {public_url}, random_nonce()));
 }
 
 Result<void> changeable(const Appointment& a, Instant now) {
@@ -71,6 +87,8 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
     }
     result->status = AppointmentStatus::cancelled;
     tx.update_appointment(*result);
+    enqueue_change_mail(tx, BookingMailKind::cancelled, *result, catalogs_.current()->catalog, "", clock_.now(),
+                        policy_.public_url);
   });
   return result;
 }
@@ -106,6 +124,8 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
     result->end = target->end;
     result->staff_id = placement->staff_id;
     tx.update_appointment(*result);
+    enqueue_change_mail(tx, BookingMailKind::rescheduled, *result, snapshot->catalog, std::string(token), now,
+                        policy_.public_url);
   });
   return result;
 }

@@ -23,6 +23,7 @@ enum class ErrorKind {
   booking_limit,         // the contact already has the maximum of active bookings
   idempotency_conflict,  // an Idempotency-Key reused for a different request
   not_changeable,        // cancelled, or already in the past
+  too_large,             // an upload over the size or count limit
 };
 
 struct Error {

@@ -78,4 +78,8 @@ bool equal_constant_time(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+double random_unit() {
+  ensure_sodium();
+  return static_cast<double>(randombytes_uniform(1u << 30)) / static_cast<double>(1u << 30); }
+
 }  // namespace amt::app

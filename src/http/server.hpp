@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -19,6 +21,10 @@ struct ServerOptions {
   int worker_threads = 8;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // Requests that allows_large_body picks by method and target (e.g. file uploads) may send up to
+  // large_body_bytes; all others keep max_body_bytes. Unset: max_body_bytes everywhere.
+  std::size_t large_body_bytes = 0;
+  std::function<bool(std::string_view method, std::string_view target)> allows_large_body;
   std::chrono::seconds read_timeout{15};   // to receive one whole request once it started
   std::chrono::seconds idle_timeout{30};   // keep-alive connection without a request
   std::chrono::seconds write_timeout{15};  // to write one response to a client that reads slowly

@@ -48,7 +48,10 @@ void Session::wait_for_request() {
   if (stopping_ || state_.stopping.load()) return close_gracefully();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.options.max_header_bytes, UINT32_MAX)));
-  parser_->body_limit(state_.options.max_body_bytes);
+  // The parser checks a declared Content-Length as soon as the header is complete, before we see
+  // the target: it gets the largest limit, and on_header narrows it for ordinary requests.
+  const auto& o = state_.options;
+  parser_->body_limit(o.allows_large_body ? std::max(o.max_body_bytes, o.large_body_bytes) : o.max_body_bytes);
   if (buffer_.size() > 0) return read_header();
 
   phase_ = Phase::idle;
@@ -74,6 +77,16 @@ void Session::on_header(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   if (parser_->is_done()) return dispatch_to_worker();
   const auto& message = parser_->get();
+  if (state_.options.allows_large_body) {
+    const auto method = message.method_string();
+    const auto target = message.target();
+    if (!state_.options.allows_large_body(std::string_view(method.data(), method.size()),
+                                          std::string_view(target.data(), target.size()))) {
+      const auto declared = parser_->content_length();
+      if (declared && *declared > state_.options.max_body_bytes) return on_read_error(bhttp::error::body_limit);
+      parser_->body_limit(state_.options.max_body_bytes);  // chunked bodies are counted as they come
+    }
+  }
   if (message.version() < 11 || !iequals(message[bhttp::field::expect], "100-continue")) return read_body();
   net::async_write(stream_, net::buffer(continue_100.data(), continue_100.size()),
                    [self = shared_from_this()](beast::error_code write_ec, std::size_t) {

@@ -2,6 +2,7 @@
 // one PostgreSQL implementation. The store's test suite is written against this interface only.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,6 +24,46 @@ struct IdempotencyRecord {
   Instant created_at;
 };
 
+// --- Outbox and documents (citizen web issue) -------------------------------------------------
+
+enum class OutboxStatus { pending, sent, failed };
+
+// A message to deliver later: written in the transaction of the change it tells about, so it
+// exists exactly when that change does. Content is rendered at enqueue time (what the citizen is
+// told matches what was committed); transport details (sender, Date, Message-ID) come at delivery.
+struct OutboxMessage {
+  std::string id;               // random; the mail's Message-ID is derived from it
+  std::string channel;          // "email" ("sms", "webhook" reserved for later workers)
+  std::string kind;             // "booking_confirmed", "booking_rescheduled", "booking_cancelled", ...
+  Id appointment_id;            // "" when about no appointment
+  std::string recipient;
+  std::string subject;
+  std::string body;             // emptied once sent (it may carry the manage link)
+  std::string attachment_name;  // "" when none
+  std::string attachment_type;
+  std::string attachment;
+  std::string dedupe_key;       // "" none; enqueueing a second message with the same key does nothing
+  Instant not_before;           // first delivery attempt not before this instant
+  Instant created_at;
+  // Delivery state, filled in by the store when reading.
+  OutboxStatus status = OutboxStatus::pending;
+  int attempts = 0;             // claims so far, including the one that returned it
+  std::string last_error;
+  std::optional<Instant> sent_at;
+};
+
+// An uploaded file; the bytes live outside the database, named by sha256.
+struct StoredDocument {
+  Id id;
+  Id appointment_id;
+  std::string document;   // which required document it is meant for; "" = other
+  std::string file_name;  // sanitised original name, for display only
+  std::string media_type; // application/pdf, image/jpeg or image/png (detected from the content)
+  std::int64_t size_bytes = 0;
+  std::string sha256;     // hex
+  Instant uploaded_at;
+};
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -41,6 +82,12 @@ class WriteTx {
                                        Instant now) = 0;
   virtual std::optional<IdempotencyRecord> idempotency(std::string_view key) = 0;
   virtual void save_idempotency(const IdempotencyRecord& record) = 0;
+
+  // --- Outbox and documents ---
+  // Queues a message (status pending); false when a message with its dedupe_key already exists.
+  virtual bool enqueue_outbox(const OutboxMessage& message) = 0;
+  virtual void insert_document(const StoredDocument& document) = 0;
+  virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first, then insert order
 };
 
 class Store {
@@ -75,6 +122,21 @@ class Store {
 
   // Deletes idempotency records created before cutoff; returns how many.
   virtual int purge_idempotency(Instant cutoff) = 0;
+
+  // --- Outbox and documents ---
+  // Leases up to limit pending messages of channel that are due (not_before <= now) and not leased
+  // by anyone (lease_until <= now) to worker until now + lease, counting one attempt on each; oldest
+  // due first (same instant: enqueue order). Two workers never receive the same message while a lease runs.
+  virtual std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
+                                                  std::chrono::seconds lease, int limit) = 0;
+  // Both return false (and change nothing) when worker no longer holds the message's lease.
+  virtual bool mark_outbox_sent(std::string_view id, std::string_view worker, Instant now) = 0;
+  // retry_at: due again then; nullopt: given up for good (status failed, visible to staff).
+  virtual bool mark_outbox_failed(std::string_view id, std::string_view worker, std::string_view error,
+                                  std::optional<Instant> retry_at) = 0;
+  // Oldest first; messages of the same second in the order they were enqueued.
+  virtual std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) = 0;
+  virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;              // oldest first
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

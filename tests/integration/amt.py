@@ -122,6 +122,11 @@ def create_postgres_database():
     return base.rsplit("/", 1)[0] + "/" + name + sep + params
 
 
+def fresh_database(backend):
+    """None for SQLite (the server makes its own file), else a new PostgreSQL database's URL."""
+    return create_postgres_database() if backend == "postgres" else None
+
+
 class PgConnection:
     """Enough of sqlite3's connection API (execute, fetchone, fetchall, with) for the checks."""
 
@@ -175,6 +180,7 @@ class AmtServer:
         })
         if self.backend == "postgres":
             env["AMTSTERMIN_SECURITY_SECRET"] = PG_SECRET
+            env["AMTSTERMIN_UPLOAD_DIR"] = str(self.workdir / "uploads")  # the SQLite default's place
         env.update(self.extra_env)
         if self.port:
             env["AMTSTERMIN_HTTP_LISTEN"] = f"127.0.0.1:{self.port}"

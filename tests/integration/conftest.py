@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from amt import AmtServer, create_postgres_database
+from amt import AmtServer, fresh_database
 
 
 def pytest_addoption(parser):
@@ -28,11 +28,6 @@ def binary(request):
 def backend(request):
     """Every test that runs a server runs once per database engine."""
     return request.param
-
-
-def fresh_database(backend):
-    """None for SQLite (the server makes its own file), else a new PostgreSQL database's URL."""
-    return create_postgres_database() if backend == "postgres" else None
 
 
 @pytest.fixture(scope="module")

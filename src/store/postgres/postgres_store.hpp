@@ -39,6 +39,16 @@ class PgStore final : public Store {
   std::optional<std::uint64_t> data_version() override { return watch_.current(); }
   int purge_idempotency(Instant cutoff) override;
 
+  // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
+  // caches hold, so it leaves data_version alone (mail workers poll often).
+  std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
+                                          std::chrono::seconds lease, int limit) override;
+  bool mark_outbox_sent(std::string_view id, std::string_view worker, Instant now) override;
+  bool mark_outbox_failed(std::string_view id, std::string_view worker, std::string_view error,
+                          std::optional<Instant> retry_at) override;
+  std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) override;
+  std::vector<StoredDocument> documents(const Id& appointment_id) override;
+
  private:
   // Runs job in a transaction, again (after a short pause) when it loses a race, then advances
   // the shared data version.

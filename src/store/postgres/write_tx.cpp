@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "store/postgres/appointment_rows.hpp"
+#include "store/postgres/outbox_rows.hpp"
 #include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
@@ -83,5 +84,18 @@ std::optional<IdempotencyRecord> PgWriteTx::idempotency(std::string_view key) {
 }
 
 void PgWriteTx::save_idempotency(const IdempotencyRecord& record) { postgres::save_idempotency(c_, record); }
+
+// Two servers queueing a message with one dedupe key: the second insert waits for the first to
+// commit and then does nothing.
+bool PgWriteTx::enqueue_outbox(const OutboxMessage& message) { return postgres::enqueue_outbox(c_, message); }
+
+void PgWriteTx::insert_document(const StoredDocument& document) { postgres::insert_document(c_, document); }
+
+// The per-appointment file limit rests on this count: locking the appointment's row first makes two
+// uploads for one appointment (on any servers) take turns, the second counting the first's file.
+std::vector<StoredDocument> PgWriteTx::documents(const Id& appointment_id) {
+  postgres::appointment_by_id(c_, appointment_id, true);
+  return postgres::documents(c_, appointment_id);
+}
 
 }  // namespace amt::store::postgres

@@ -31,6 +31,14 @@ class SqliteStore final : public Store {
   std::optional<std::uint64_t> data_version() override { return data_version_.load(); }
   int purge_idempotency(Instant cutoff) override;
 
+  std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
+                                          std::chrono::seconds lease, int limit) override;
+  bool mark_outbox_sent(std::string_view id, std::string_view worker, Instant now) override;
+  bool mark_outbox_failed(std::string_view id, std::string_view worker, std::string_view error,
+                          std::optional<Instant> retry_at) override;
+  std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) override;
+  std::vector<StoredDocument> documents(const Id& appointment_id) override;
+
  private:
   std::string path_;
   std::atomic<std::uint64_t> data_version_{0};

@@ -2,6 +2,7 @@
 #include "store/sqlite/write_tx.hpp"
 
 #include "store/sqlite/appointment_rows.hpp"
+#include "store/sqlite/outbox_rows.hpp"
 
 namespace amt::store::sqlite {
 
@@ -34,6 +35,14 @@ std::optional<IdempotencyRecord> SqliteWriteTx::idempotency(std::string_view key
 
 void SqliteWriteTx::save_idempotency(const IdempotencyRecord& record) {
   sqlite::save_idempotency(c_, record);
+}
+
+bool SqliteWriteTx::enqueue_outbox(const OutboxMessage& message) { return sqlite::enqueue_outbox(c_, message); }
+
+void SqliteWriteTx::insert_document(const StoredDocument& document) { sqlite::insert_document(c_, document); }
+
+std::vector<StoredDocument> SqliteWriteTx::documents(const Id& appointment_id) {
+  return sqlite::documents(c_, appointment_id);
 }
 
 }  // namespace amt::store::sqlite

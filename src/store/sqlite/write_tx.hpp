@@ -19,6 +19,9 @@ class SqliteWriteTx final : public WriteTx {
   int count_active_for_contact(const std::string& email, const std::string& phone, Instant now) override;
   std::optional<IdempotencyRecord> idempotency(std::string_view key) override;
   void save_idempotency(const IdempotencyRecord& record) override;
+  bool enqueue_outbox(const OutboxMessage& message) override;
+  void insert_document(const StoredDocument& document) override;
+  std::vector<StoredDocument> documents(const Id& appointment_id) override;
 
  private:
   Connection& c_;

@@ -1,10 +1,13 @@
 // What only the PostgreSQL store promises: the database itself refuses a double booking of one
 // staff member, and several stores (servers) on one database see each other's writes, keep the
-// per-contact limit and idempotency keys, and notice each other's commits in data_version().
+// per-contact limit and idempotency keys, and notice each other's commits in data_version(); their
+// mail workers share one outbox without sending a message twice.
 #include <atomic>
 #include <chrono>
 #include <optional>
 #include <future>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "store/postgres/connection.hpp"
@@ -261,6 +264,115 @@ TEST_F(PostgresStore, PoolNeverOpensMoreConnectionsThanItsSize) {
     }));
   for (auto& f : done) f.get();
   EXPECT_EQ(most.load(), 2);
+}
+
+// --- the outbox and documents on several servers ---
+
+// Four mail workers, two per server, claim and send at once until the outbox is empty.
+TEST_F(PostgresStore, WorkersOnTwoServersClaimEveryMessageExactlyOnce) {
+  constexpr int messages = 60;
+  const Instant now = at_utc(2027, 3, 1, 9);
+  for (int i = 0; i < messages; ++i)
+    a().write([&](WriteTx& tx) { tx.enqueue_outbox(sample_message("m" + std::to_string(i), now)); });
+  std::mutex mutex;
+  std::map<std::string, int> claims;
+  std::atomic<int> refused_marks{0};
+  std::vector<std::future<void>> workers;
+  for (int w = 0; w < 4; ++w)
+    workers.push_back(std::async(std::launch::async, [&, w] {
+      Store& server = w % 2 == 0 ? a() : b();
+      const std::string worker = "w" + std::to_string(w);
+      for (;;) {
+        const auto batch = server.claim_outbox("email", worker, now, std::chrono::seconds{60}, 2);
+        if (batch.empty()) return;
+        for (const auto& m : batch) {
+          {
+            std::lock_guard lock(mutex);
+            ++claims[m.id];
+          }
+          if (!server.mark_outbox_sent(m.id, worker, now)) ++refused_marks;
+        }
+      }
+    }));
+  for (auto& w : workers) w.get();
+  EXPECT_EQ(claims.size(), static_cast<std::size_t>(messages));
+  for (const auto& [id, n] : claims) EXPECT_EQ(n, 1) << id << " was claimed more than once";
+  EXPECT_EQ(refused_marks.load(), 0);
+  EXPECT_TRUE(b().claim_outbox("email", "late", now + std::chrono::seconds{3600}, std::chrono::seconds{60}, 10).empty());
+}
+
+// A claim running on another server holds its rows until it commits: this claim takes the next
+// message instead of waiting, and the held one is due again once the other claim is gone.
+TEST_F(PostgresStore, ClaimSkipsAMessageAnotherServerIsClaimingInsteadOfWaiting) {
+  const Instant now = at_utc(2027, 3, 1, 9);
+  a().write([&](WriteTx& tx) {
+    tx.enqueue_outbox(sample_message("m1", now));
+    tx.enqueue_outbox(sample_message("m2", now));
+  });
+  postgres::Connection other(db_.url);
+  other.exec("BEGIN");
+  other.query("SELECT id FROM outbox WHERE id = 'm1' FOR UPDATE");
+  auto claim = std::async(std::launch::async, [&] {
+    return b().claim_outbox("email", "w2", now, std::chrono::seconds{60}, 10);
+  });
+  ASSERT_EQ(claim.wait_for(std::chrono::seconds(5)), std::future_status::ready) << "the claim waited for the lock";
+  const auto got = claim.get();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].id, "m2");
+  other.exec("ROLLBACK");
+  const auto rest = a().claim_outbox("email", "w1", now, std::chrono::seconds{60}, 10);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].id, "m1");
+}
+
+// Mail workers poll every second on every server; their bookkeeping must not make every server
+// throw away its availability caches.
+TEST_F(PostgresStore, OutboxBookkeepingLeavesTheDataVersionAlone) {
+  const Instant now = at_utc(2027, 3, 1, 9);
+  a().write([&](WriteTx& tx) { tx.enqueue_outbox(sample_message("m1", now)); });
+  const std::uint64_t before = b().data_version();
+  EXPECT_TRUE(a().claim_outbox("email", "w1", now - std::chrono::seconds{1}, std::chrono::seconds{60}, 10).empty());
+  ASSERT_EQ(a().claim_outbox("email", "w1", now, std::chrono::seconds{60}, 10).size(), 1u);
+  EXPECT_TRUE(a().mark_outbox_sent("m1", "w1", now));
+  EXPECT_EQ(b().data_version(), before);
+}
+
+TEST_F(PostgresStore, OneDedupeKeyQueuesOneMessageAcrossServers) {
+  constexpr int threads = 8;
+  std::atomic<int> queued{0};
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      OutboxMessage m = sample_message("r" + std::to_string(n), at_utc(2027, 3, 1, 9));
+      m.dedupe_key = "reminder:a1:email";
+      bool added = false;
+      (n % 2 == 0 ? a() : b()).write([&](WriteTx& tx) { added = tx.enqueue_outbox(m); });
+      if (added) ++queued;
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(queued.load(), 1);
+  EXPECT_EQ(a().outbox_for_appointment("a1").size(), 1u);
+}
+
+// Uploads check the per-appointment file limit inside their write: counting locks the
+// appointment, so uploads arriving at two servers at once cannot both take the last place.
+TEST_F(PostgresStore, FileLimitHoldsWhenTwoServersStoreUploadsAtOnce) {
+  constexpr std::size_t limit = 3;
+  constexpr int threads = 12;
+  insert(a(), with("a1", "anna", at_utc(2027, 3, 15, 9)));
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      const StoredDocument d{"d" + std::to_string(n), "a1", "", "scan.pdf", "application/pdf", 100,
+                             std::string(64, 'a'), at_utc(2027, 3, 1, 9)};
+      (n % 2 == 0 ? a() : b()).write([&](WriteTx& tx) {
+        if (tx.documents("a1").size() >= limit) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));  // widen the window a race needs
+        tx.insert_document(d);
+      });
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(a().documents("a1").size(), limit);
 }
 
 }  // namespace

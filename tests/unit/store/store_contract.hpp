@@ -67,6 +67,8 @@ void insert(Store& store, const Appointment& a);  // one write with one insert
 // data_version() once the store vouches for it (PostgreSQL: its watch may be reconnecting);
 // fails the test after 5 s without.
 std::uint64_t known_version(Store& store);
+// A pending confirmation mail for appointment_id, due at not_before, with a manage link in its body.
+OutboxMessage sample_message(const std::string& id, Instant not_before, const std::string& appointment_id = "a1");
 
 void expect_same(const Catalog& expected, const Catalog& actual);
 void expect_same(const Appointment& expected, const Appointment& actual);

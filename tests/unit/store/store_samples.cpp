@@ -117,6 +117,23 @@ Appointment sample_appointment(const std::string& id, Instant start, Minutes dur
   return a;
 }
 
+OutboxMessage sample_message(const std::string& id, Instant not_before, const std::string& appointment_id) {
+  OutboxMessage m;
+  m.id = id;
+  m.channel = "email";
+  m.kind = "booking_confirmed";
+  m.appointment_id = appointment_id;
+  m.recipient = "erika@example.org";
+  m.subject = "Ihr Termin";
+  m.body = "Buchungscode KA1, Link https://example.org/manage?token=secret";
+  m.attachment_name = "termin.ics";
+  m.attachment_type = "text/calendar";
+  m.attachment = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+  m.not_before = not_before;
+  m.created_at = not_before;
+  return m;
+}
+
 void insert(Store& store, const Appointment& a) {
   store.write([&](WriteTx& tx) { tx.insert_appointment(a); });
 }

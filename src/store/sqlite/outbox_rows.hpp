@@ -1,0 +1,26 @@
+// Outbox and document rows on one connection; the store's methods and the write transaction share
+// these, so each query exists once.
+#pragma once
+
+#include <chrono>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace amt::store::sqlite {
+
+bool enqueue_outbox(Connection& c, const OutboxMessage& m);
+bool outbox_has_due(Connection& c, std::string_view channel, Instant now);
+std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel, std::string_view worker,
+                                        Instant now, std::chrono::seconds lease, int limit);
+bool mark_outbox_sent(Connection& c, std::string_view id, std::string_view worker, Instant now);
+bool mark_outbox_failed(Connection& c, std::string_view id, std::string_view worker, std::string_view error,
+                        std::optional<Instant> retry_at);
+std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appointment_id);
+
+void insert_document(Connection& c, const StoredDocument& d);
+std::vector<StoredDocument> documents(Connection& c, const Id& appointment_id);
+
+}  // namespace amt::store::sqlite

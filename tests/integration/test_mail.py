@@ -1,0 +1,225 @@
+# Confirmation, change and cancellation mails reach a real SMTP server (aiosmtpd on loopback):
+# content a citizen needs, an .ics that calendars import, retries while the mail server is down,
+# exactly one delivery, and nothing lost when the server is stopped meanwhile.
+import datetime as dt
+import email
+import email.policy
+import threading
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from amt import bearer, booking_body, free_port, free_slot, parse_time, unique_email, weekdays_from
+
+DAYS = weekdays_from(dt.date(2027, 3, 22), 4)  # Monday to Thursday; Friday 26th is Good Friday
+
+
+class Inbox:
+    """aiosmtpd handler that keeps every accepted message."""
+
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("unknown"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
+                                  email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        return "250 OK"
+
+    def about(self, code):
+        with self.lock:
+            return [m for m in self.messages if code in str(m[2]["Subject"])]
+
+    def wait_for(self, code, count=1, timeout=20):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            found = self.about(code)
+            if len(found) >= count:
+                return found
+            time.sleep(0.1)
+        raise AssertionError(f"expected {count} mail(s) about {code}, got {len(self.about(code))}")
+
+
+class SmtpServer:
+    def __init__(self, port):
+        self.inbox = Inbox()
+        self.port = port
+        self.controller = None
+
+    def start(self):
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp():
+    srv = SmtpServer(free_port())
+    yield srv
+    srv.stop()
+
+
+def mail_env(port):
+    return {"AMTSTERMIN_MAIL_SMTP_URL": f"smtp://127.0.0.1:{port}",
+            "AMTSTERMIN_MAIL_FROM": "Jobcenter Mainz <termine@jobcenter.example.org>",
+            "AMTSTERMIN_MAIL_PUBLIC_URL": "https://termine.example.org",
+            "AMTSTERMIN_MAIL_POLL_MS": "100",
+            "AMTSTERMIN_MAIL_RETRY_BASE_SECONDS": "1",
+            "AMTSTERMIN_MAIL_RETRY_MAX_SECONDS": "2",
+            "AMTSTERMIN_MAIL_TIMEOUT_SECONDS": "5"}
+
+
+def book(client, day, address):
+    slot = free_slot(client, day)
+    resp = client.post("/api/v1/bookings", booking_body(slot["start"], email=address))
+    assert resp.status == 201, resp
+    return resp.json
+
+
+def parts(message):
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    calendars = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"]
+    return text, calendars
+
+
+def ics_lines(raw):
+    """Content lines of an iCalendar text, unfolded (RFC 5545 3.1)."""
+    assert "\r\n" in raw and "\n" not in raw.replace("\r\n", "")
+    lines = []
+    for line in raw.split("\r\n"):
+        if line.startswith(" ") and lines:
+            lines[-1] += line[1:]
+        elif line:
+            lines.append(line)
+    return lines
+
+
+def test_confirmation_mail_has_code_local_time_documents_manage_link_and_calendar(make_server, smtp):
+    smtp.start()
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    address = unique_email("mail")
+    booked = book(server.client, DAYS[0], address)
+    code = booked["code"]
+
+    [(mail_from, rcpt, message)] = smtp.inbox.wait_for(code)
+    assert mail_from == "termine@jobcenter.example.org"
+    assert rcpt == [address]
+    assert message["To"] == address
+    assert "Jobcenter Mainz" in message["From"]
+    assert message["Message-ID"].startswith("<outbox-") and message["Message-ID"].endswith("@jobcenter.example.org>")
+    start = parse_time(booked["start"])  # the API answers with the Berlin offset
+    assert str(message["Subject"]) == f"Ihr Termin am {start:%d.%m.%Y} {start:%H:%M} Uhr – Buchungscode {code}"
+
+    text, calendars = parts(message)
+    assert f"Buchungscode: {code}" in text
+    assert f"{start:%H:%M} bis " in text
+    assert "Bitte bringen Sie mit" in text and "- Mietvertrag" in text
+    assert f"https://termine.example.org/manage?code={code}&token={booked['manage_token']}" in text
+
+    assert len(calendars) == 1
+    assert calendars[0].get_filename() == f"termin-{code}.ics"
+    lines = ics_lines(calendars[0].get_content())
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "METHOD:PUBLISH" in lines and "TZID:Europe/Berlin" in lines
+    assert f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%dT%H%M%S}" in lines
+    assert f"UID:{code}@termine.example.org" in lines
+    assert server.stop() == 0
+
+
+def test_cancelling_sends_a_cancellation_mail_with_a_cancelling_calendar_entry(make_server, smtp):
+    smtp.start()
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    booked = book(server.client, DAYS[1], unique_email("cancel"))
+    code = booked["code"]
+    smtp.inbox.wait_for(code)
+    resp = server.client.post(f"/api/v1/bookings/{code}/cancel", headers=bearer(booked["manage_token"]))
+    assert resp.status == 200, resp
+
+    mails = smtp.inbox.wait_for(code, count=2)
+    message = mails[1][2]
+    assert "abgesagt" in str(message["Subject"])
+    text, calendars = parts(message)
+    assert "token=" not in text
+    lines = ics_lines(calendars[0].get_content())
+    assert "METHOD:CANCEL" in lines and "STATUS:CANCELLED" in lines
+    assert f"UID:{code}@termine.example.org" in lines
+    assert mails[0][2]["Message-ID"] != message["Message-ID"]
+    assert server.stop() == 0
+
+
+def test_mail_booked_while_the_mail_server_is_down_arrives_once_it_is_up_exactly_once(make_server, smtp):
+    server = make_server(mail_env(smtp.port)).prepare().start()  # nothing listens on smtp.port yet
+    booked = book(server.client, DAYS[2], unique_email("down"))
+    time.sleep(2.5)  # a few attempts fail meanwhile
+    with server.connect_db() as db:
+        attempts, status, error = db.execute(
+            "SELECT attempts, status, last_error FROM outbox WHERE kind = 'booking_confirmed'").fetchone()
+    assert status == "pending" and attempts >= 1 and error, (attempts, status, error)
+
+    smtp.start()
+    smtp.inbox.wait_for(booked["code"], timeout=15)
+    time.sleep(2)  # would a retry send it again?
+    assert len(smtp.inbox.about(booked["code"])) == 1
+    with server.connect_db() as db:
+        status, body = db.execute("SELECT status, body FROM outbox WHERE kind = 'booking_confirmed'").fetchone()
+    assert status == "sent" and body == ""  # the manage link is not kept once delivered
+    assert server.stop() == 0
+
+
+def test_mail_queued_when_the_server_stops_is_delivered_after_restart(make_server, smtp):
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    booked = book(server.client, DAYS[3], unique_email("restart"))
+    time.sleep(0.5)
+    assert server.stop() == 0  # SIGTERM while the mail server is unreachable: prompt, clean exit
+    with server.connect_db() as db:
+        [(status,)] = db.execute("SELECT status FROM outbox").fetchall()
+    assert status == "pending"
+
+    smtp.start()
+    server.start()
+    smtp.inbox.wait_for(booked["code"], timeout=15)
+    time.sleep(1)
+    assert len(smtp.inbox.about(booked["code"])) == 1
+    assert server.stop() == 0
+
+
+def test_without_smtp_configured_mails_stay_queued(make_server):
+    server = make_server().prepare().start()
+    book(server.client, DAYS[0], unique_email("queued"))  # own database: any day will do
+    time.sleep(0.5)
+    with server.connect_db() as db:
+        rows = db.execute("SELECT status, attempts, recipient FROM outbox").fetchall()
+    assert len(rows) == 1 and rows[0][0] == "pending" and rows[0][1] == 0
+    assert server.stop() == 0
+
+
+def test_mailbox_refused_for_good_is_given_up_at_once_and_recorded_as_failed(make_server, smtp):
+    smtp.start()
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    booked = book(server.client, DAYS[0], unique_email("unknown"))
+    deadline = time.time() + 15
+    row = None
+    while time.time() < deadline:
+        with server.connect_db() as db:
+            row = db.execute("SELECT status, attempts, last_error FROM outbox").fetchone()
+        if row[0] != "pending":
+            break
+        time.sleep(0.1)
+    status, attempts, error = row
+    assert status == "failed" and attempts == 1, row
+    assert "550" in error
+    assert smtp.inbox.about(booked["code"]) == []
+    assert server.stop() == 0

@@ -1,0 +1,134 @@
+// Booking, rescheduling and cancelling queue the citizen's mail in the same transaction, with the
+// content a citizen needs (code, local time, what to bring, manage link, calendar file).
+#include "app/booking_mail.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "app/booking.hpp"
+#include "app/demo_data.hpp"
+#include "app/secrets.hpp"
+
+namespace amt::app {
+namespace {
+
+class BookingMailTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("amt-mail-" + random_nonce().substr(0, 12));
+    store_ = store::open_store("sqlite:" + (dir_ / "test.db").string());
+    store_->migrate();
+    store_->replace_catalog(demo_catalog(*parse_date("2027-03-15")));
+    catalogs_ = std::make_unique<CatalogHolder>(*store_);
+    bookings_ = std::make_unique<Bookings>(*store_, *catalogs_, clock_,
+                                           BookingPolicy{3, 62, "test-secret", "https://termine.example.org/"});
+  }
+  void TearDown() override {
+    bookings_.reset();
+    catalogs_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Result<Booked> book(const std::string& start, const std::string& email, const std::string& phone = "") {
+    BookingRequest r;
+    r.location_id = "mainz";
+    r.service_id = "first-application";
+    r.start = start;
+    r.contact = {"Erika Mustermann", email, phone};
+    return bookings_->book(r);
+  }
+  std::string slot(const std::string& day, std::size_t index = 0) {
+    auto answer = bookings_->availability({"mainz", "first-application", day, day, ""});
+    return format_rfc3339(answer->days.front().slots.at(index).start, zone("Europe/Berlin"));
+  }
+  std::vector<store::OutboxMessage> mails(const Booked& b) { return store_->outbox_for_appointment(b.appointment.id); }
+
+  std::filesystem::path dir_;
+  Clock clock_{*parse_rfc3339("2027-03-08T07:00:00Z")};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<CatalogHolder> catalogs_;
+  std::unique_ptr<Bookings> bookings_;
+};
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+TEST_F(BookingMailTest, BookingWithEmailQueuesConfirmationWithCodeLocalTimeDocumentsAndManageLink) {
+  auto booked = book("2027-03-16T08:00:00+01:00", "erika@example.org");
+  ASSERT_TRUE(booked) << booked.error().detail;
+  const auto queued = mails(*booked);
+  ASSERT_EQ(queued.size(), 1u);
+  const auto& m = queued[0];
+  const std::string code = booked->appointment.code;
+  EXPECT_EQ(m.channel, "email");
+  EXPECT_EQ(m.kind, "booking_confirmed");
+  EXPECT_EQ(m.recipient, "erika@example.org");
+  EXPECT_EQ(m.subject, "Ihr Termin am 16.03.2027 08:00 Uhr – Buchungscode " + code);
+  EXPECT_TRUE(contains(m.body, "Guten Tag Erika Mustermann,"));
+  EXPECT_TRUE(contains(m.body, "Dienstag, 16. März 2027, 08:00 bis "));
+  EXPECT_TRUE(contains(m.body, "Buchungscode: " + code));
+  EXPECT_TRUE(contains(m.body, "- Personalausweis oder Pass\n- Mietvertrag\n"));
+  EXPECT_TRUE(contains(m.body, "https://termine.example.org/manage?code=" + code + "&token=" + booked->manage_token));
+  EXPECT_EQ(m.attachment_type, "text/calendar; charset=UTF-8; method=PUBLISH");
+  EXPECT_TRUE(contains(m.attachment, "UID:" + code + "@termine.example.org"));
+  EXPECT_TRUE(contains(m.attachment, "DTSTART;TZID=Europe/Berlin:20270316T080000"));
+  EXPECT_EQ(m.not_before, clock_.now());
+}
+
+TEST_F(BookingMailTest, BookingWithOnlyAPhoneNumberQueuesNoMail) {
+  auto booked = book(slot("2027-03-16"), "", "+491701234567");
+  ASSERT_TRUE(booked) << booked.error().detail;
+  EXPECT_TRUE(mails(*booked).empty());
+}
+
+TEST_F(BookingMailTest, RepeatedIdempotentRequestSendsNoSecondMail) {
+  BookingRequest r;
+  r.location_id = "mainz";
+  r.service_id = "first-application";
+  r.start = slot("2027-03-16");
+  r.contact = {"Erika Mustermann", "erika@example.org", ""};
+  r.idempotency_key = "retry-1";
+  auto first = bookings_->book(r);
+  auto again = bookings_->book(r);
+  ASSERT_TRUE(first && again);
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(mails(*first).size(), 1u);
+}
+
+TEST_F(BookingMailTest, RescheduleQueuesMailWithTheNewTimeAndCancelQueuesCancellation) {
+  auto booked = book(slot("2027-03-16"), "erika@example.org");
+  ASSERT_TRUE(booked);
+  const std::string code = booked->appointment.code;
+  ASSERT_TRUE(bookings_->reschedule(code, booked->manage_token, "2027-03-17T09:00:00+01:00"));
+  ASSERT_TRUE(bookings_->cancel(code, booked->manage_token));
+  const auto queued = mails(*booked);
+  ASSERT_EQ(queued.size(), 3u);
+  EXPECT_EQ(queued[1].kind, "booking_rescheduled");
+  EXPECT_TRUE(contains(queued[1].body, "Mittwoch, 17. März 2027, 09:00 bis "));
+  EXPECT_TRUE(contains(queued[1].body, "&token=" + booked->manage_token));
+  EXPECT_TRUE(contains(queued[1].attachment, "DTSTART;TZID=Europe/Berlin:20270317T090000"));
+  EXPECT_EQ(queued[2].kind, "booking_cancelled");
+  EXPECT_TRUE(contains(queued[2].subject, "abgesagt"));
+  EXPECT_FALSE(contains(queued[2].body, "token=")) << "nothing left to manage";
+  EXPECT_EQ(queued[2].attachment_type, "text/calendar; charset=UTF-8; method=CANCEL");
+  EXPECT_TRUE(contains(queued[2].attachment, "STATUS:CANCELLED"));
+  EXPECT_TRUE(contains(queued[2].attachment, "UID:" + code + "@termine.example.org"));
+}
+
+TEST_F(BookingMailTest, RefusedChangeQueuesNothing) {
+  auto booked = book(slot("2027-03-16"), "erika@example.org");
+  ASSERT_TRUE(booked);
+  EXPECT_FALSE(bookings_->cancel(booked->appointment.code, "wrong-token"));
+  EXPECT_FALSE(bookings_->reschedule(booked->appointment.code, booked->manage_token, "2027-03-14T09:00:00+01:00"));
+  EXPECT_EQ(mails(*booked).size(), 1u);
+}
+
+TEST(GermanDates, WeekdayAndMonthNamesAndSummerTime) {
+  const Zone berlin = zone("Europe/Berlin");
+  EXPECT_EQ(german_long_date(*parse_rfc3339("2027-07-04T22:30:00Z"), berlin), "Montag, 5. Juli 2027");
+  EXPECT_EQ(german_time(*parse_rfc3339("2027-07-05T06:05:00Z"), berlin), "08:05");
+}
+
+}  // namespace
+}  // namespace amt::app
