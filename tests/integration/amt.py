@@ -103,7 +103,8 @@ def postgres_admin_url():
 
 
 def psql(url, sql):
-    """Rows of one statement, as tuples of text (integers converted), through the real psql."""
+    """Rows of one statement, as tuples of text (all-digit values become int: compare text columns such as
+    booking codes with str()), through the real psql."""
     result = subprocess.run([PSQL, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-F", "\x1f", "-d", url,
                              "-c", sql], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, f"psql {sql!r}: {result.stderr}"

@@ -219,7 +219,7 @@ def test_killing_one_of_two_servers_leaves_the_other_serving_and_loses_no_bookin
     assert len(after_kill) >= 5, f"server B confirmed only {len(after_kill)} bookings after A died"
 
     with b.connect_db() as db:
-        stored = {row[0] for row in db.execute("SELECT code FROM appointments WHERE status = 'booked'").fetchall()}
+        stored = {str(row[0]) for row in db.execute("SELECT code FROM appointments WHERE status = 'booked'").fetchall()}
     lost = [d["code"] for _, _, d in acknowledged if d["code"] not in stored]
     assert not lost, f"{len(lost)} of {len(acknowledged)} confirmed bookings are not in the database"
     for _, _, doc in acknowledged[:: max(1, len(acknowledged) // 20)]:
