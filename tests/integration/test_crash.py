@@ -90,6 +90,6 @@ def test_acknowledged_bookings_survive_a_kill_during_load(make_server):
         if server.backend == "sqlite":
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         count = db.execute("SELECT count(*) FROM appointments").fetchone()[0]
-        stored = {row[0] for row in db.execute("SELECT code FROM appointments WHERE status = 'booked'").fetchall()}
+        stored = {str(row[0]) for row in db.execute("SELECT code FROM appointments WHERE status = 'booked'").fetchall()}
     assert count >= len(acknowledged)
     assert {doc["code"] for doc in acknowledged} <= stored, "an acknowledged booking is not in the database"
