@@ -6,6 +6,7 @@
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "http/metrics.hpp"
+#include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
 
@@ -16,18 +17,24 @@ struct ApiContext {
   app::CatalogHolder& catalogs;
   store::Store& store;
   http::Metrics& metrics;
+  const app::ProofOfWork* proof_of_work = nullptr;  // issues challenges (bookings check via app::Bookings)
+  http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
 };
 
 void add_operations_routes(http::Router& router, ApiContext& context);
 void add_catalog_routes(http::Router& router, ApiContext& context);
 void add_availability_routes(http::Router& router, ApiContext& context);
 void add_booking_routes(http::Router& router, ApiContext& context);
+void add_challenge_routes(http::Router& router, ApiContext& context);
+// 429 with Retry-After when a booking attempt exceeds a per-IP or per-contact limit (problem+json).
+http::Response too_many_requests(std::chrono::seconds retry_after);
 
 inline void add_routes(http::Router& router, ApiContext& context) {
   add_operations_routes(router, context);
   add_catalog_routes(router, context);
   add_availability_routes(router, context);
   add_booking_routes(router, context);
+  add_challenge_routes(router, context);
 }
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in

@@ -41,6 +41,9 @@ class WriteTx {
                                        Instant now) = 0;
   virtual std::optional<IdempotencyRecord> idempotency(std::string_view key) = 0;
   virtual void save_idempotency(const IdempotencyRecord& record) = 0;
+  // Records an anti-bot proof (its unique key) as spent until expires_at; false when it was spent
+  // already. Also forgets proofs that expired before now. Holds across servers on one database.
+  virtual bool claim_proof(std::string_view key, Instant expires_at, Instant now) = 0;
 };
 
 class Store {

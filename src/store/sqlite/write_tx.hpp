@@ -19,6 +19,7 @@ class SqliteWriteTx final : public WriteTx {
   int count_active_for_contact(const std::string& email, const std::string& phone, Instant now) override;
   std::optional<IdempotencyRecord> idempotency(std::string_view key) override;
   void save_idempotency(const IdempotencyRecord& record) override;
+  bool claim_proof(std::string_view key, Instant expires_at, Instant now) override;  // used_proofs.cpp
 
  private:
   Connection& c_;
