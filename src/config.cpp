@@ -34,6 +34,12 @@ std::vector<Key> keys(Config& c) {
       {"database", "url", &c.database.url},
       {"database", "pool_size", &c.database.pool_size},
       {"altcha", "enabled", &c.altcha.enabled},
+      {"altcha", "max_number", &c.altcha.max_number},
+      {"altcha", "validity_minutes", &c.altcha.validity_minutes},
+      {"altcha", "fallback_wait_seconds", &c.altcha.fallback_wait_seconds},
+      {"rate_limit", "booking_per_ip", &c.rate_limit.booking_per_ip},
+      {"rate_limit", "booking_per_contact", &c.rate_limit.booking_per_contact},
+      {"rate_limit", "window_minutes", &c.rate_limit.window_minutes},
       {"clock", "now", &c.clock.now},
       {"booking", "max_active_per_contact", &c.booking.max_active_per_contact},
       {"booking", "max_query_days", &c.booking.max_query_days},
@@ -126,6 +132,10 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
                              "max_attempts >= 1, poll_ms >= 10 and timeout_seconds >= 1 are required");
   if (config.upload.max_kb < 1 || config.upload.max_files < 1)
     throw std::runtime_error("upload.max_kb and upload.max_files must be at least 1");
+  if (config.altcha.max_number < 1 || config.altcha.validity_minutes < 20 || config.altcha.fallback_wait_seconds < 0)
+    throw std::runtime_error("altcha.max_number must be at least 1, altcha.validity_minutes at least 20 and "
+                             "altcha.fallback_wait_seconds not negative");
+  if (config.rate_limit.window_minutes < 1) throw std::runtime_error("rate_limit.window_minutes must be at least 1");
   return config;
 }
 

@@ -23,8 +23,17 @@ struct Config {
     int pool_size = 8;  // PostgreSQL connections per server (SQLite ignores it)
   } database;
   struct Altcha {
-    bool enabled = true;  // proof of work on public booking (the citizen web issue makes it bite)
+    bool enabled = true;  // proof of work on public online booking (web form and POST /api/v1/bookings)
+    int max_number = 100000;         // difficulty: the widget tries on average half as many hashes
+    int validity_minutes = 30;       // how long a challenge (and a no-JavaScript wait token) stays usable
+    int fallback_wait_seconds = 15;  // without JavaScript: how long a wait token is not yet valid
   } altcha;
+  struct RateLimit {
+    // Booking attempts per window (web confirm and POST /api/v1/bookings); 0 switches a limit off.
+    int booking_per_ip = 30;
+    int booking_per_contact = 6;
+    int window_minutes = 60;
+  } rate_limit;
   struct Clock {
     std::string now;  // RFC 3339; the server starts its clock there (tests and demos)
   } clock;

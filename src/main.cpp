@@ -89,22 +89,31 @@ int serve(const Config& config) {
   const app::Clock clock = make_clock(config);
   app::CatalogHolder catalogs(*store);
   const std::string secret = manage_token_secret(config);
+  // Anti-bot proof and rate limits on public booking (issue #3, item 6).
+  const app::ProofOfWork proof_of_work({app::sha256_hex("altcha:" + secret), config.altcha.max_number,
+                                        std::chrono::minutes{config.altcha.validity_minutes},
+                                        std::chrono::seconds{config.altcha.fallback_wait_seconds}},
+                                       clock);
+  const app::ProofOfWork* proof = config.altcha.enabled ? &proof_of_work : nullptr;
+  http::BookingRateLimits booking_limits(config.rate_limit.booking_per_ip, config.rate_limit.booking_per_contact,
+                                         std::chrono::minutes{config.rate_limit.window_minutes});
   app::Bookings bookings(*store, catalogs, clock,
                          {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
-                          config.mail.public_url});
+                          config.mail.public_url, proof});
   std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
 
   http::Metrics metrics;
   http::Router router;
   app::Documents documents(*store, catalogs, bookings, clock, upload_settings(config));
-  api::ApiContext context{bookings, catalogs, *store, metrics, &documents};
+  api::ApiContext context{bookings, catalogs, *store, metrics, &documents, &proof_of_work, &booking_limits};
   api::add_routes(router, context);
   // Citizen web pages: templates and catalogs are compiled in; the CSRF key derives from the secret.
   http::StaticFiles static_files;
   web::add_builtin_static_files(static_files);
   const web::Templates templates(web::Templates::builtin_sources(), app::Translations::builtin());
   const http::Csrf csrf(app::sha256_hex("csrf:" + secret));
-  web::CitizenContext citizen{bookings, catalogs, {app::Translations::builtin(), templates, csrf, static_files}};
+  web::CitizenContext citizen{
+      bookings, catalogs, {app::Translations::builtin(), templates, csrf, static_files}, proof, &booking_limits};
   web::add_citizen_routes(router, citizen);
 
   http::ServerOptions options;

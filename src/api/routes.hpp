@@ -7,6 +7,7 @@
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
 #include "http/metrics.hpp"
+#include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
 
@@ -18,6 +19,8 @@ struct ApiContext {
   store::Store& store;
   http::Metrics& metrics;
   app::Documents* documents = nullptr;  // uploads; no routes without it
+  const app::ProofOfWork* proof_of_work = nullptr;  // issues challenges (bookings check via app::Bookings)
+  http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
 };
 
 void add_operations_routes(http::Router& router, ApiContext& context);
@@ -25,6 +28,9 @@ void add_catalog_routes(http::Router& router, ApiContext& context);
 void add_availability_routes(http::Router& router, ApiContext& context);
 void add_booking_routes(http::Router& router, ApiContext& context);
 void add_document_routes(http::Router& router, ApiContext& context);
+void add_challenge_routes(http::Router& router, ApiContext& context);
+// 429 with Retry-After when a booking attempt exceeds a per-IP or per-contact limit (problem+json).
+http::Response too_many_requests(std::chrono::seconds retry_after);
 
 inline void add_routes(http::Router& router, ApiContext& context) {
   add_operations_routes(router, context);
@@ -32,6 +38,7 @@ inline void add_routes(http::Router& router, ApiContext& context) {
   add_availability_routes(router, context);
   add_booking_routes(router, context);
   if (context.documents) add_document_routes(router, context);
+  add_challenge_routes(router, context);
 }
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in

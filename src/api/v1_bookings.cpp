@@ -8,6 +8,7 @@
 #include "api/json_output.hpp"
 #include "api/problem.hpp"
 #include "api/routes.hpp"
+#include "app/contact.hpp"
 
 namespace amt::api {
 
@@ -46,11 +47,16 @@ http::Response book(ApiContext& c, const http::Request& request) {
     FieldReader contact_fields(*contact, errors, "contact.");
     r.contact = {contact_fields.string("name"), contact_fields.string("email"), contact_fields.string("phone")};
   }
+  r.proof = fields.string("altcha");
   r.idempotency_key = std::string(request.header("idempotency-key"));
   if (!request.header("idempotency-key").empty() &&
       (r.idempotency_key.size() > 255 || !is_printable_ascii(r.idempotency_key)))
     errors.push_back({"Idempotency-Key", "invalid", "Use 1 to 255 printable ASCII characters."});
   if (!errors.empty()) return problem({app::ErrorKind::validation, "The request has invalid fields.", errors});
+  if (c.booking_limits)
+    if (auto wait = c.booking_limits->admit(request.remote_address, app::contact_keys(r.contact.email, r.contact.phone),
+                                            c.bookings.now()))
+      return too_many_requests(*wait);
 
   auto booked = c.bookings.book(r);
   if (!booked) return problem(booked.error());

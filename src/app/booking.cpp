@@ -119,9 +119,17 @@ Result<AvailabilityAnswer> Bookings::availability(const AvailabilityRequest& req
   return answer;
 }
 
+tl::expected<std::optional<AcceptedProof>, FieldError> Bookings::proof_for(const BookingRequest& r) const {
+  if (!policy_.proof_of_work || r.channel != Channel::online) return std::nullopt;
+  auto accepted = policy_.proof_of_work->verify(r.proof);
+  if (!accepted) return tl::unexpected(accepted.error());
+  return std::optional(std::move(*accepted));
+}
+
 std::vector<FieldError> Bookings::check(BookingRequest& r) const {
   auto snapshot = catalogs_.current();
   auto errors = clean_contact(r);
+  if (auto proof = proof_for(r); !proof) errors.push_back(proof.error());
   auto target = resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.channel);
   if (!target) errors.insert(errors.end(), target.error().fields.begin(), target.error().fields.end());
   return errors;
@@ -134,6 +142,8 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
   auto errors = clean_contact(r);
   auto target = resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.channel);
   if (!target) errors.insert(errors.end(), target.error().fields.begin(), target.error().fields.end());
+  const auto proof = proof_for(r);
+  if (!proof) errors.push_back(proof.error());
   if (!errors.empty()) return invalid(std::move(errors));
 
   Result<Booked> result = fail(ErrorKind::slot_taken, "not attempted");
@@ -162,6 +172,11 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
                                                   target->responsible_chain);
     if (!placement) {
       result = tl::unexpected(placement_error(placement.error()));
+      return;
+    }
+    // Spent only by a booking that happens: a refused one leaves the proof usable for the next try.
+    if (*proof && !tx.claim_proof((*proof)->key, (*proof)->expires_at, now)) {
+      result = invalid({proof_already_used()});
       return;
     }
     apply_moves(tx, placement->moves);

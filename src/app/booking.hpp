@@ -8,6 +8,7 @@
 #include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
 #include "app/errors.hpp"
+#include "app/proof_of_work.hpp"
 #include "core/availability.hpp"
 #include "store/store.hpp"
 
@@ -40,6 +41,7 @@ struct BookingRequest {
   std::string language;  // empty: "de"
   Channel channel = Channel::online;
   std::string idempotency_key;  // empty: none
+  std::string proof;            // ALTCHA payload or wait token; required online when proof of work is on
 };
 
 struct Booked {
@@ -53,6 +55,7 @@ struct BookingPolicy {
   int max_query_days = 62;
   std::string secret;  // HMAC key for manage tokens
   std::string public_url = "http://localhost:8080";  // base of the manage link in mails
+  const ProofOfWork* proof_of_work = nullptr;  // null: online booking needs no anti-bot proof
 };
 
 class Bookings {
@@ -81,6 +84,9 @@ class Bookings {
   CatalogHolder& catalogs_;
   const Clock& clock_;
   BookingPolicy policy_;
+
+  // The anti-bot proof an online booking needs (nullopt: none needed), or why it is refused.
+  tl::expected<std::optional<AcceptedProof>, FieldError> proof_for(const BookingRequest& r) const;
 };
 
 }  // namespace amt::app

@@ -74,4 +74,11 @@ size_t utf8_length(std::string_view s) {
   }));
 }
 
+std::vector<std::string> contact_keys(std::string_view email, std::string_view phone) {
+  std::vector<std::string> keys;
+  if (auto e = normalize_email(email)) keys.push_back("email:" + *e);
+  if (auto p = normalize_phone(phone)) keys.push_back("phone:" + *p);
+  return keys;
+}
+
 }  // namespace amt::app

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace amt::app {
 
@@ -15,5 +16,8 @@ std::optional<std::string> normalize_email(std::string_view s);
 std::optional<std::string> normalize_phone(std::string_view s);
 bool is_valid_utf8(std::string_view s);
 size_t utf8_length(std::string_view s);  // code points; assumes valid UTF-8
+// Keys that name one contact for per-contact rate limits: "email:<normalised>", "phone:<normalised>"
+// for those given and valid (either spelling of one address gives the same key).
+std::vector<std::string> contact_keys(std::string_view email, std::string_view phone);
 
 }  // namespace amt::app

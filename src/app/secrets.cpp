@@ -35,6 +35,16 @@ std::string base64url(const unsigned char* data, size_t n) {
   return out;
 }
 
+std::array<unsigned char, SHA256_DIGEST_LENGTH> hmac_sha256(std::string_view key, std::string_view message) {
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> mac{};
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+            reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac.data(), &len) ||
+      len != mac.size())
+    throw std::runtime_error("HMAC failed");
+  return mac;
+}
+
 }  // namespace
 
 std::string new_booking_code() {
@@ -60,12 +70,8 @@ std::string random_nonce() {
 }
 
 std::string manage_token(std::string_view secret, std::string_view nonce) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
-  unsigned int len = 0;
-  if (!HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-            reinterpret_cast<const unsigned char*>(nonce.data()), nonce.size(), mac.data(), &len))
-    throw std::runtime_error("HMAC failed");
-  return base64url(mac.data(), len);
+  const auto mac = hmac_sha256(secret, nonce);
+  return base64url(mac.data(), mac.size());
 }
 
 std::string sha256_hex(std::string_view data) {
@@ -81,5 +87,14 @@ bool equal_constant_time(std::string_view a, std::string_view b) {
 double random_unit() {
   ensure_sodium();
   return static_cast<double>(randombytes_uniform(1u << 30)) / static_cast<double>(1u << 30); }
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+  const auto mac = hmac_sha256(key, message);
+  return hex(mac.data(), mac.size());
+}
+
+std::uint32_t random_below(std::uint32_t bound) {
+  ensure_sodium();
+  return randombytes_uniform(bound);
+}
 
 }  // namespace amt::app

@@ -2,6 +2,7 @@
 // hashes from OpenSSL; both behind small functions so tests can check their shape.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,5 +20,7 @@ double random_unit();        // uniform in [0, 1), e.g. for retry jitter
 std::string manage_token(std::string_view secret, std::string_view nonce);
 std::string sha256_hex(std::string_view data);
 bool equal_constant_time(std::string_view a, std::string_view b);
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+std::uint32_t random_below(std::uint32_t bound);  // uniform in [0, bound)
 
 }  // namespace amt::app

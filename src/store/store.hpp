@@ -88,6 +88,9 @@ class WriteTx {
   virtual bool enqueue_outbox(const OutboxMessage& message) = 0;
   virtual void insert_document(const StoredDocument& document) = 0;
   virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first, then insert order
+  // Records an anti-bot proof (its unique key) as spent until expires_at; false when it was spent
+  // already. Also forgets proofs that expired before now. Holds across servers on one database.
+  virtual bool claim_proof(std::string_view key, Instant expires_at, Instant now) = 0;
 };
 
 class Store {

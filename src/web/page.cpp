@@ -69,6 +69,10 @@ http::Response Page::render(int status, std::string_view name, std::string_view 
   layout.set("languages", languages(form_action));
   layout.set("css_kern", site_.static_files.url("kern.min.css"));
   layout.set("css_app", site_.static_files.url("app.css"));
+  if (data.get("altcha")) {  // only the page with the anti-bot widget loads its script
+    layout.set("altcha_js", site_.static_files.url("altcha.js"));
+    layout.set("altcha_css", site_.static_files.url("altcha.css"));
+  }
   http::Response response = http::Response::text(status, site_.templates.render("layout", lang_, layout),
                                                  "text/html; charset=utf-8");
   finish(response);

@@ -3,6 +3,7 @@
 
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "web/page.hpp"
 
@@ -12,6 +13,8 @@ struct CitizenContext {
   app::Bookings& bookings;
   app::CatalogHolder& catalogs;
   Site site;
+  const app::ProofOfWork* proof_of_work = nullptr;  // null: the booking form asks for no anti-bot proof
+  http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
 };
 
 void add_static_routes(http::Router& router, const http::StaticFiles& files);

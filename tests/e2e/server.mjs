@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function startServer(binary) {
+// extraEnv overrides, e.g. { AMTSTERMIN_ALTCHA_ENABLED: 'true' } for the anti-bot tests.
+export async function startServer(binary, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'amt-e2e-'));
   const env = {
     ...process.env,
@@ -13,6 +14,9 @@ export async function startServer(binary) {
     AMTSTERMIN_CLOCK_NOW: '2027-03-08T08:00:00+01:00',
     AMTSTERMIN_ALTCHA_ENABLED: 'false',
     AMTSTERMIN_HTTP_LISTEN: '127.0.0.1:0',
+    AMTSTERMIN_RATE_LIMIT_BOOKING_PER_IP: '0',
+    AMTSTERMIN_RATE_LIMIT_BOOKING_PER_CONTACT: '0',
+    ...extraEnv,
   };
   const seeded = spawnSync(binary, ['seed-demo'], { env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);

@@ -22,6 +22,7 @@ class SqliteWriteTx final : public WriteTx {
   bool enqueue_outbox(const OutboxMessage& message) override;
   void insert_document(const StoredDocument& document) override;
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
+  bool claim_proof(std::string_view key, Instant expires_at, Instant now) override;  // used_proofs.cpp
 
  private:
   Connection& c_;

@@ -53,5 +53,15 @@ TEST(Config, BrokenTomlIsAnErrorNotASilentDefault) {
   std::remove(path.c_str());
 }
 
+TEST(Config, AntiBotSettingsHaveSaneDefaultsAndAShortValidityIsRefused) {
+  const Config c = load_config(std::nullopt, {{"AMTSTERMIN_RATE_LIMIT_BOOKING_PER_IP", "5"}});
+  EXPECT_EQ(c.rate_limit.booking_per_ip, 5);
+  EXPECT_GT(c.rate_limit.booking_per_contact, 0);
+  EXPECT_GE(c.altcha.validity_minutes, 20);
+  EXPECT_GT(c.altcha.fallback_wait_seconds, 0);
+  EXPECT_THROW(load_config(std::nullopt, {{"AMTSTERMIN_ALTCHA_VALIDITY_MINUTES", "10"}}), std::runtime_error);
+  EXPECT_THROW(load_config(std::nullopt, {{"AMTSTERMIN_RATE_LIMIT_WINDOW_MINUTES", "0"}}), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace amt
