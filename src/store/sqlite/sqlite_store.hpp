@@ -31,6 +31,12 @@ class SqliteStore final : public Store {
   std::uint64_t data_version() override { return data_version_.load(); }
   int purge_idempotency(Instant cutoff) override;
 
+  std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
+  std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::optional<StaffSession> staff_session(std::string_view token_hash) override;
+  std::optional<LoginThrottle> login_throttle(std::string_view key) override;
+  std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
+
  private:
   std::string path_;
   std::atomic<std::uint64_t> data_version_{0};
