@@ -47,13 +47,13 @@ std::vector<Appointment> booked(const Catalog& catalog, const Planner& planner, 
   for (const auto& s : catalog.services)
     if (s.routing == Routing::pool) pool_services.push_back(s.id);
   std::map<int, std::vector<Appointment>> by_day;
-  std::vector<Appointment> all;
+  std::size_t placed_count = 0;
   std::uint64_t state = 42;
   auto next = [&state](std::uint64_t bound) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return (state >> 33) % bound;
   };
-  for (int attempt = 0; all.size() < wanted_appointments && attempt < 20 * static_cast<int>(wanted_appointments);
+  for (int attempt = 0; placed_count < wanted_appointments && attempt < 20 * static_cast<int>(wanted_appointments);
        ++attempt) {
     const int day = static_cast<int>(next(days));
     const LocalDate date = first + date::days{day};
@@ -67,7 +67,7 @@ std::vector<Appointment> booked(const Catalog& catalog, const Planner& planner, 
         if (a.id == move.appointment_id) a.staff_id = move.to_staff;
     }
     Appointment a;
-    a.id = "bench-" + std::to_string(all.size());
+    a.id = "bench-" + std::to_string(placed_count++);
     a.code = a.id;
     a.location_id = planner.location().id;
     a.service_id = service;
@@ -76,9 +76,9 @@ std::vector<Appointment> booked(const Catalog& catalog, const Planner& planner, 
     a.end = start + std::chrono::minutes{catalog.service(service)->duration_minutes};
     a.status = AppointmentStatus::booked;
     today.push_back(a);
-    all.push_back(a);
   }
-  all.clear();
+  // Collected per day only now: moves changed the staff of earlier appointments of that day.
+  std::vector<Appointment> all;
   for (auto& [day, list] : by_day) all.insert(all.end(), list.begin(), list.end());
   if (all.size() < wanted_appointments) throw std::runtime_error("could not place 10,000 appointments");
   return all;

@@ -32,6 +32,7 @@ std::vector<Key> keys(Config& c) {
       {"http", "idle_timeout_seconds", &c.http.idle_timeout_seconds},
       {"http", "access_log", &c.http.access_log},
       {"database", "url", &c.database.url},
+      {"database", "pool_size", &c.database.pool_size},
       {"altcha", "enabled", &c.altcha.enabled},
       {"clock", "now", &c.clock.now},
       {"booking", "max_active_per_contact", &c.booking.max_active_per_contact},

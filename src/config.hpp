@@ -20,6 +20,7 @@ struct Config {
   } http;
   struct Database {
     std::string url = "sqlite:var/amtstermin.db";
+    int pool_size = 8;  // PostgreSQL connections per server (SQLite ignores it)
   } database;
   struct Altcha {
     bool enabled = true;  // proof of work on public booking (the citizen web issue makes it bite)

@@ -15,6 +15,7 @@
 #include "config.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
+#include "web/routes.hpp"
 
 namespace {
 
@@ -53,20 +54,27 @@ app::Clock make_clock(const Config& config) {
 }
 
 int serve(const Config& config) {
-  auto store = store::open_store(config.database.url);
+  auto store = store::open_store(config.database.url, {config.database.pool_size});
   store->migrate();
   if (!store->has_catalog()) spdlog::warn("the database has no locations yet; run 'amtstermin seed-demo'");
   if (!config.altcha.enabled) spdlog::warn("proof of work on public booking is switched off (altcha.enabled)");
   const app::Clock clock = make_clock(config);
   app::CatalogHolder catalogs(*store);
+  const std::string secret = manage_token_secret(config);
   app::Bookings bookings(*store, catalogs, clock,
-                         {config.booking.max_active_per_contact, config.booking.max_query_days,
-                          manage_token_secret(config)});
+                         {config.booking.max_active_per_contact, config.booking.max_query_days, secret});
 
   http::Metrics metrics;
   http::Router router;
   api::ApiContext context{bookings, catalogs, *store, metrics};
   api::add_routes(router, context);
+  // Citizen web pages: templates and catalogs are compiled in; the CSRF key derives from the secret.
+  http::StaticFiles static_files;
+  web::add_builtin_static_files(static_files);
+  const web::Templates templates(web::Templates::builtin_sources(), app::Translations::builtin());
+  const http::Csrf csrf(app::sha256_hex("csrf:" + secret));
+  web::CitizenContext citizen{bookings, catalogs, {app::Translations::builtin(), templates, csrf, static_files}};
+  web::add_citizen_routes(router, citizen);
 
   http::ServerOptions options;
   options.listen = config.http.listen;

@@ -118,6 +118,14 @@ Result<AvailabilityAnswer> Bookings::availability(const AvailabilityRequest& req
   return answer;
 }
 
+std::vector<FieldError> Bookings::check(BookingRequest& r) const {
+  auto snapshot = catalogs_.current();
+  auto errors = clean_contact(r);
+  auto target = resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.channel);
+  if (!target) errors.insert(errors.end(), target.error().fields.begin(), target.error().fields.end());
+  return errors;
+}
+
 Result<Booked> Bookings::book(const BookingRequest& raw) {
   BookingRequest r = raw;
   const std::string fingerprint = request_fingerprint(raw);

@@ -64,6 +64,15 @@ class Bookings {
   Result<Appointment> cancel(std::string_view code, std::string_view token);
   Result<Appointment> reschedule(std::string_view code, std::string_view token, std::string_view start);
 
+  // The checks book() makes before writing, without writing: normalises request's contact fields
+  // and returns what is wrong (empty: book() would only fail on capacity or limits). For the web
+  // form's "check your answers" step.
+  std::vector<FieldError> check(BookingRequest& request) const;
+  // For citizens without the manage link: code plus the booking's e-mail or mobile number (either
+  // spelling) gives an access token that view/cancel/reschedule accept like the manage token. An
+  // unknown code and a wrong contact get the same not_found answer.
+  Result<std::string> access_by_contact(std::string_view code, std::string_view contact) const;
+
   Instant now() const { return clock_.now(); }
 
  private:

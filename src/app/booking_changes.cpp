@@ -2,17 +2,36 @@
 // reschedule. A wrong token and an unknown code get the same answer, so codes cannot be probed.
 #include "app/booking.hpp"
 #include "app/booking_rules.hpp"
+#include "app/contact.hpp"
 #include "app/secrets.hpp"
 
 namespace amt::app {
 
 namespace {
 
-Result<Appointment> authorise(std::optional<Appointment> a, std::string_view token) {
+// An access token from access_by_contact: bound to the code and to the current manage token's
+// hash, so it is as strong as the manage token and dies with it.
+std::string contact_access_token(std::string_view secret, const Appointment& a) {
+  return "c" + manage_token(secret, "contact-access:" + a.code + ":" + a.manage_token_hash);
+}
+
+Result<Appointment> authorise(std::optional<Appointment> a, std::string_view token, std::string_view secret) {
   if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
-  if (!a || !equal_constant_time(a->manage_token_hash, sha256_hex(token)))
-    return fail(ErrorKind::not_found, "No booking with this code and token.");
+  // Both checks always run: which kind of token was given is not visible in the timing.
+  const bool by_link = a && equal_constant_time(a->manage_token_hash, sha256_hex(token));
+  const bool by_contact = a && equal_constant_time(contact_access_token(secret, *a), token);
+  const bool ok = by_link || by_contact;
+  if (!ok) return fail(ErrorKind::not_found, "No booking with this code and token.");
   return std::move(*a);
+}
+
+bool same_contact(const Appointment& a, std::string_view given) {
+  if (given.find('@') != std::string_view::npos) {
+    const auto email = normalize_email(given);
+    return email && !a.contact.email.empty() && equal_constant_time(a.contact.email, *email);
+  }
+  const auto phone = normalize_phone(given);
+  return phone && !a.contact.phone.empty() && equal_constant_time(a.contact.phone, *phone);
 }
 
 Result<void> changeable(const Appointment& a, Instant now) {
@@ -27,7 +46,16 @@ Result<void> changeable(const Appointment& a, Instant now) {
 Result<Appointment> Bookings::view(std::string_view code, std::string_view token) const {
   if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
   if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
-  return authorise(store_.appointment_by_code(code), token);
+  return authorise(store_.appointment_by_code(code), token, policy_.secret);
+}
+
+Result<std::string> Bookings::access_by_contact(std::string_view code, std::string_view contact) const {
+  const std::string normalised_code = trim(code);
+  std::optional<Appointment> a;
+  if (is_booking_code(normalised_code)) a = store_.appointment_by_code(normalised_code);
+  if (!a || !same_contact(*a, contact))
+    return fail(ErrorKind::not_found, "No booking with this code and contact.");
+  return contact_access_token(policy_.secret, *a);
 }
 
 Result<Appointment> Bookings::cancel(std::string_view code, std::string_view token) {
@@ -35,7 +63,7 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
   if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
   Result<Appointment> result = fail(ErrorKind::not_found, "not attempted");
   store_.write([&](store::WriteTx& tx) {
-    result = authorise(tx.appointment_by_code(code), token);
+    result = authorise(tx.appointment_by_code(code), token, policy_.secret);
     if (!result || result->status == AppointmentStatus::cancelled) return;
     if (auto ok = changeable(*result, clock_.now()); !ok) {
       result = tl::unexpected(ok.error());
@@ -50,7 +78,7 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
 Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view token, std::string_view start) {
   if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
   if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
-  auto current = authorise(store_.appointment_by_code(code), token);
+  auto current = authorise(store_.appointment_by_code(code), token, policy_.secret);
   if (!current) return current;
   auto snapshot = catalogs_.current();
   auto target = resolve_target(*snapshot, current->location_id, current->service_id, start,
@@ -60,7 +88,7 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
   Result<Appointment> result = fail(ErrorKind::not_found, "not attempted");
   store_.write([&](store::WriteTx& tx) {
     const Instant now = clock_.now();
-    result = authorise(tx.appointment_by_code(code), token);
+    result = authorise(tx.appointment_by_code(code), token, policy_.secret);
     if (!result) return;
     if (auto ok = changeable(*result, now); !ok) {
       result = tl::unexpected(ok.error());

@@ -6,49 +6,7 @@
 
 namespace amt {
 
-const char* to_string(TicketKind k) {
-  switch (k) {
-    case TicketKind::emergency: return "emergency";
-    case TicketKind::appointment: return "appointment";
-    case TicketKind::walk_in: return "walk_in";
-  }
-  return "walk_in";
-}
-
-const char* to_string(TicketStatus s) {
-  switch (s) {
-    case TicketStatus::waiting: return "waiting";
-    case TicketStatus::called: return "called";
-    case TicketStatus::in_service: return "in_service";
-    case TicketStatus::done: return "done";
-    case TicketStatus::no_show: return "no_show";
-    case TicketStatus::cancelled: return "cancelled";
-  }
-  return "waiting";
-}
-
-const char* to_string(CheckInVerdict v) {
-  switch (v) {
-    case CheckInVerdict::on_time: return "on_time";
-    case CheckInVerdict::early: return "early";
-    case CheckInVerdict::late: return "late";
-    case CheckInVerdict::wrong_day: return "wrong_day";
-    case CheckInVerdict::not_checkable: return "not_checkable";
-    case CheckInVerdict::already_checked_in: return "already_checked_in";
-  }
-  return "not_checkable";
-}
-
 namespace {
-
-int rank(TicketKind k) {
-  switch (k) {
-    case TicketKind::emergency: return 0;
-    case TicketKind::appointment: return 1;
-    case TicketKind::walk_in: return 2;
-  }
-  return 2;
-}
 
 // Appointments queue by their booked time, so arriving early earns no place ahead of others.
 Instant queue_time(const Ticket& t) {
@@ -59,8 +17,8 @@ Instant queue_time(const Ticket& t) {
 }  // namespace
 
 bool called_before(const Ticket& a, const Ticket& b) {
-  return std::forward_as_tuple(rank(a.kind), queue_time(a), a.issued_at, a.id) <
-         std::forward_as_tuple(rank(b.kind), queue_time(b), b.issued_at, b.id);
+  return std::forward_as_tuple(a.kind, queue_time(a), a.issued_at, a.id) <
+         std::forward_as_tuple(b.kind, queue_time(b), b.issued_at, b.id);
 }
 
 bool may_call(const Caller& caller, const Ticket& ticket) {

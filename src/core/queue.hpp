@@ -11,11 +11,9 @@
 namespace amt {
 
 // Why someone waits: an acute emergency (Notfall), a checked-in appointment, or a walk-in before
-// the Terminpflicht cut-off.
+// the Terminpflicht cut-off. Declared in queue order: called_before compares kinds by value.
 enum class TicketKind : std::uint8_t { emergency, appointment, walk_in };
 enum class TicketStatus : std::uint8_t { waiting, called, in_service, done, no_show, cancelled };
-const char* to_string(TicketKind k);
-const char* to_string(TicketStatus s);
 
 // Wartemarke: a queue entry, shown on screens by its number only, never by name.
 struct Ticket {
@@ -64,7 +62,6 @@ enum class CheckInVerdict : std::uint8_t {
   not_checkable,    // cancelled, done, no-show, or another location
   already_checked_in,
 };
-const char* to_string(CheckInVerdict v);
 
 struct CheckInRules {
   Minutes early_window{60};  // how long before the start a check-in is accepted

@@ -1,7 +1,8 @@
-// Picks the Store implementation from a URL such as "sqlite:var/amtstermin.db".
+// Picks the Store implementation from a URL: "sqlite:var/amtstermin.db" or "postgresql://...".
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -19,10 +20,16 @@ std::unique_ptr<Store> open_sqlite(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<Store> open_store(const std::string& url) {
+std::unique_ptr<Store> open_store(const std::string& url) { return open_store(url, StoreOptions{}); }
+
+std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
   if (url.starts_with(sqlite_scheme)) return open_sqlite(url.substr(sqlite_scheme.size()));
-  // A PostgreSQL implementation ("postgres://...") will be chosen here.
-  throw std::invalid_argument("store url: unknown scheme in '" + url + "' (expected sqlite:<path>)");
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    if (options.pool_size < 1) throw std::invalid_argument("store: pool_size must be at least 1");
+    return std::make_unique<postgres::PgStore>(url, options.pool_size);
+  }
+  throw std::invalid_argument("store url: unknown scheme in '" + url +
+                              "' (expected sqlite:<path> or postgresql://...)");
 }
 
 }  // namespace amt::store

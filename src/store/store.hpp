@@ -87,6 +87,8 @@ class Store {
   // Runs fn inside a write transaction and returns once its changes are durably committed.
   // Concurrent writers may share one commit (group commit); each runs in its own savepoint, so an
   // exception thrown by fn rolls back only fn's changes and is rethrown here.
+  // fn may run more than once (PostgreSQL runs it again after losing a race to another writer):
+  // it must only write through tx and set its results afresh on every run.
   virtual void write(const std::function<void(WriteTx&)>& fn) = 0;
 
   // Grows with every committed write; caches compare it to know they are stale.
@@ -107,5 +109,12 @@ class Store {
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".
 // Throws std::invalid_argument for an unknown scheme.
 std::unique_ptr<Store> open_store(const std::string& url);
+
+// "postgresql://user@host:port/db" (or "postgres://...", any libpq URL) uses PostgreSQL with at
+// most pool_size connections; SQLite ignores the options.
+struct StoreOptions {
+  int pool_size = 8;
+};
+std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options);
 
 }  // namespace amt::store

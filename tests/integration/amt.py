@@ -1,5 +1,6 @@
 # Shared helpers for the integration tests: run the real amtstermin binary on a fresh SQLite file
-# and a free port, talk HTTP to it, and find free times through the public availability API.
+# or PostgreSQL database and a free port, talk HTTP to it, and find free times through the public
+# availability API.
 import datetime as dt
 import http.client
 import itertools
@@ -19,6 +20,10 @@ TODAY = dt.date(2027, 3, 8)
 LOCATION = "mainz"
 POOL_SERVICE = "first-application"  # 45 minutes, any qualified colleague
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+PSQL = "/usr/lib/postgresql/15/bin/psql"
+# Servers on one PostgreSQL database must share the key their manage tokens are made with.
+PG_SECRET = "integration-test-secret-0123456789abcdef"
 
 # Booking codes avoid characters that are confused when read over the phone.
 CODE_ALPHABET = set("ACDEFGHJKMNPQRTUVWXY34679")
@@ -84,14 +89,77 @@ def free_port():
         return s.getsockname()[1]
 
 
-class AmtServer:
-    """The binary on its own database file in workdir; start/stop/kill like an operator would."""
+# --- PostgreSQL ---------------------------------------------------------------------------------
 
-    def __init__(self, binary, workdir, extra_env=None):
+def postgres_admin_url():
+    """The test run's PostgreSQL (tests/support/pg_cluster); missing is a failure, never a skip."""
+    url = os.environ.get("AMTSTERMIN_TEST_POSTGRES_URL")
+    if url:
+        return url
+    path = Path(os.environ.get("AMTSTERMIN_TEST_POSTGRES_URL_FILE", "pg/url"))
+    assert path.is_file(), (f"no test PostgreSQL: {path.resolve()} is missing; run "
+                            "tests/support/pg_cluster start <build>/pg (ctest does it)")
+    return path.read_text().strip()
+
+
+def psql(url, sql):
+    """Rows of one statement, as tuples of text (integers converted), through the real psql."""
+    result = subprocess.run([PSQL, "-X", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-F", "\x1f", "-d", url,
+                             "-c", sql], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"psql {sql!r}: {result.stderr}"
+    rows = []
+    for line in result.stdout.splitlines():
+        rows.append(tuple(int(v) if v.lstrip("-").isdigit() else v for v in line.split("\x1f")))
+    return rows
+
+
+def create_postgres_database():
+    """A fresh, empty database on the test cluster; returns its URL."""
+    admin = postgres_admin_url()
+    name = f"amt_it_{os.getpid()}_{uuid.uuid4().hex[:10]}"
+    psql(admin, f"CREATE DATABASE {name}")
+    base, sep, params = admin.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + sep + params
+
+
+class PgConnection:
+    """Enough of sqlite3's connection API (execute, fetchone, fetchall, with) for the checks."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def execute(self, sql):
+        return PgCursor(psql(self.url, sql))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class PgCursor:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return list(self.rows)
+
+
+class AmtServer:
+    """The binary on its own database in workdir (a SQLite file, or the PostgreSQL database at
+    database_url); start/stop/kill like an operator would."""
+
+    def __init__(self, binary, workdir, extra_env=None, database_url=None):
         self.binary = str(binary)
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.workdir / "amtstermin.sqlite"
+        self.database_url = database_url or f"sqlite:{self.db_path}"
+        self.backend = "sqlite" if self.database_url.startswith("sqlite:") else "postgres"
         self.extra_env = dict(extra_env or {})
         self.proc = None
         self.port = None
@@ -101,10 +169,12 @@ class AmtServer:
     def env(self):
         env = dict(os.environ)
         env.update({
-            "AMTSTERMIN_DATABASE_URL": f"sqlite:{self.db_path}",
+            "AMTSTERMIN_DATABASE_URL": self.database_url,
             "AMTSTERMIN_ALTCHA_ENABLED": "false",
             "AMTSTERMIN_CLOCK_NOW": CLOCK_NOW,
         })
+        if self.backend == "postgres":
+            env["AMTSTERMIN_SECURITY_SECRET"] = PG_SECRET
         env.update(self.extra_env)
         if self.port:
             env["AMTSTERMIN_HTTP_LISTEN"] = f"127.0.0.1:{self.port}"
@@ -186,7 +256,9 @@ class AmtServer:
         return self.proc is not None and self.proc.poll() is None
 
     def connect_db(self):
-        """The database file, read-only, for checks behind the API's back."""
+        """The database, read-only for SQLite, for checks behind the API's back."""
+        if self.backend == "postgres":
+            return PgConnection(self.database_url)
         return sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
 
 

@@ -1,11 +1,12 @@
 # pytest wiring for the integration tests: the --binary option and fixtures that run a fresh
-# amtstermin (migrated, demo data seeded) per test module, or per test where a test needs its own.
+# amtstermin (migrated, demo data seeded) per test module, or per test where a test needs its own,
+# once on SQLite and once on PostgreSQL (the cluster tests/support/pg_cluster started).
 import os
 from pathlib import Path
 
 import pytest
 
-from amt import AmtServer
+from amt import AmtServer, create_postgres_database
 
 
 def pytest_addoption(parser):
@@ -23,10 +24,22 @@ def binary(request):
     return path
 
 
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def backend(request):
+    """Every test that runs a server runs once per database engine."""
+    return request.param
+
+
+def fresh_database(backend):
+    """None for SQLite (the server makes its own file), else a new PostgreSQL database's URL."""
+    return create_postgres_database() if backend == "postgres" else None
+
+
 @pytest.fixture(scope="module")
-def server(binary, tmp_path_factory):
+def server(binary, backend, tmp_path_factory):
     """A running server shared by the tests of one module; it must exit 0 on SIGTERM at the end."""
-    srv = AmtServer(binary, tmp_path_factory.mktemp("amt")).prepare().start()
+    srv = AmtServer(binary, tmp_path_factory.mktemp(f"amt-{backend}"),
+                    database_url=fresh_database(backend)).prepare().start()
     yield srv
     alive = srv.alive()
     code = srv.stop()
@@ -40,12 +53,13 @@ def client(server):
 
 
 @pytest.fixture
-def make_server(binary, tmp_path):
-    """Factory for a server of the test's own (not started yet: call .prepare().start())."""
+def make_server(binary, backend, tmp_path):
+    """Factory for a server of the test's own (not started yet: call .prepare().start()), on a
+    fresh database, or on database_url to share one database between servers."""
     made = []
 
-    def make(extra_env=None, name="amt"):
-        srv = AmtServer(binary, tmp_path / name, extra_env)
+    def make(extra_env=None, name="amt", database_url=None):
+        srv = AmtServer(binary, tmp_path / name, extra_env, database_url or fresh_database(backend))
         made.append(srv)
         return srv
 

@@ -50,8 +50,6 @@ StoreBackend sqlite_backend() {
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, ::testing::Values(sqlite_backend()),
                          [](const auto& info) { return info.param.name; });
 
-// The PostgreSQL store will be instantiated here, only when a server is at hand:
-//   if AMTSTERMIN_TEST_POSTGRES_URL is set, a backend whose create() makes a fresh schema
-//   (or database) on that server and whose drop() removes it.
+// The PostgreSQL instantiation is in store_contract_postgres.cpp.
 
 }  // namespace amt::store::testing

@@ -1,5 +1,5 @@
 // The store's contract tests: one fixture, parameterised over how to create a fresh database,
-// so every Store implementation (SQLite now, PostgreSQL later) runs the same tests unchanged.
+// so every Store implementation (SQLite and PostgreSQL) runs the same tests unchanged.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -50,6 +50,12 @@ class StoreContract : public ::testing::TestWithParam<StoreBackend> {
 };
 
 StoreBackend sqlite_backend();
+// A fresh database per test on the test run's PostgreSQL (store_contract_postgres.cpp).
+StoreBackend postgres_backend();
+TestDatabase create_postgres_database();
+std::string postgres_admin_url();  // throws when no test PostgreSQL is configured
+std::string postgres_database_url(const std::string& database);
+void postgres_admin_exec(const std::string& sql);  // as the cluster's superuser; throws on error
 
 // Fixed points in time, far from "now" so nothing depends on the clock.
 Instant at_utc(int year, int month, int day, int hour, int minute = 0);

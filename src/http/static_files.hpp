@@ -1,0 +1,34 @@
+// Serves files held in memory (compiled into the binary) under versioned URLs: /static/<hash>/<name>.
+// The hash changes with the content, so responses may be cached for a year; ETag and 304 for the
+// rest, and a gzip copy made at build time for clients that accept it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace amt::http {
+
+class StaticFiles {
+ public:
+  // data and gzip must outlive this object (they point into the binary); gzip may be empty.
+  void add(std::string name, std::string_view data, std::string_view gzip = {});
+  // "/static/<hash>/<name>"; throws std::out_of_range for an unknown name (a programming error).
+  std::string url(std::string_view name) const;
+  // Answers GET /static/{hash}/{name}; a stale hash still gets the current file, without caching.
+  Response serve(const Request& request) const;
+
+  static std::string_view content_type(std::string_view name);
+
+ private:
+  struct File {
+    std::string_view data;
+    std::string_view gzip;
+    std::string hash;  // hex of a 64-bit FNV-1a over the content
+  };
+  std::map<std::string, File, std::less<>> files_;
+};
+
+}  // namespace amt::http

@@ -1,0 +1,149 @@
+// Appointment and idempotency rows: one SQL text per operation, column order in one place.
+#include "store/postgres/appointment_rows.hpp"
+
+#include <stdexcept>
+
+#include "store/postgres/values.hpp"
+
+namespace amt::store::postgres {
+namespace {
+
+// The schema caps an appointment at one day, so anything overlapping [from, to) starts after
+// from - 1 day: that bound turns the overlap test into a short range scan of the index.
+constexpr std::int64_t max_appointment_seconds = 86400;
+
+#define AMT_APPOINTMENT_COLUMNS                                                                 \
+  "id, code, location_id, service_id, staff_id, start_utc, end_utc, channel, status, "         \
+  "staff_fixed, manage_token_hash, contact_name, contact_email, contact_phone, customer_number, " \
+  "note, language, created_at"
+
+Appointment read_appointment(const Row& q) {
+  Appointment a;
+  a.id = q.text(0);
+  a.code = q.text(1);
+  a.location_id = q.text(2);
+  a.service_id = q.text(3);
+  a.staff_id = q.text(4);
+  a.start = instant(q.int64(5));
+  a.end = instant(q.int64(6));
+  auto channel = channel_from_string(q.text(7));
+  auto status = status_from_string(q.text(8));
+  if (!channel || !status) throw std::runtime_error("appointment " + a.id + ": unknown channel or status");
+  a.channel = *channel;
+  a.status = *status;
+  a.staff_fixed = q.int64(9) != 0;
+  a.manage_token_hash = q.text(10);
+  a.contact = {q.text(11), q.text(12), q.text(13)};
+  a.customer_number = q.text(14);
+  a.note = q.text(15);
+  a.language = q.text(16);
+  a.created_at = instant(q.int64(17));
+  return a;
+}
+
+std::optional<Appointment> first(const Rows& rows) {
+  if (rows.size() == 0) return std::nullopt;
+  return read_appointment(rows[0]);
+}
+
+// Every column but created_at, in column order: parameter 1 is the id.
+Params fields(const Appointment& a) {
+  Params p;
+  p.add(a.id).add(a.code).add(a.location_id).add(a.service_id).add(a.staff_id);
+  p.add(seconds(a.start)).add(seconds(a.end));
+  p.add(std::string_view(to_string(a.channel))).add(std::string_view(to_string(a.status)));
+  p.add(a.staff_fixed ? 1 : 0).add(a.manage_token_hash);
+  p.add(a.contact.name).add(a.contact.email).add(a.contact.phone);
+  p.add(a.customer_number).add(a.note).add(a.language);
+  return p;
+}
+
+}  // namespace
+
+std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
+                                                  Instant to) {
+  auto rows = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments"
+                      " WHERE location_id = $1 AND start_utc > $2 AND start_utc < $3 AND end_utc > $4"
+                      " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id",
+                      Params().add(location_id).add(seconds(from) - max_appointment_seconds)
+                          .add(seconds(to)).add(seconds(from)));
+  std::vector<Appointment> out;
+  out.reserve(static_cast<std::size_t>(rows.size()));
+  for (Row row : rows) out.push_back(read_appointment(row));
+  return out;
+}
+
+std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code, bool for_update) {
+  if (for_update)
+    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1 FOR UPDATE",
+                         Params().add(code)));
+  return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1",
+                       Params().add(code)));
+}
+
+std::optional<Appointment> appointment_by_id(Connection& c, const Id& id, bool for_update) {
+  if (for_update)
+    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1 FOR UPDATE",
+                         Params().add(id)));
+  return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1",
+                       Params().add(id)));
+}
+
+bool code_exists(Connection& c, std::string_view code) {
+  return c.query("SELECT 1 FROM appointments WHERE code = $1", Params().add(code)).size() > 0;
+}
+
+std::int64_t count_appointments(Connection& c) {
+  return c.query("SELECT count(*) FROM appointments")[0].int64(0);
+}
+
+int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,
+                             Instant now) {
+  // An empty e-mail or phone binds NULL, which equals nothing.
+  return c.query("SELECT count(*) FROM appointments"
+                 " WHERE (contact_email = $1 OR contact_phone = $2)"
+                 " AND status = 'booked' AND start_utc >= $3",
+                 Params().add_text_or_null(email).add_text_or_null(phone).add(seconds(now)))[0]
+      .integer(0);
+}
+
+void insert_appointment(Connection& c, const Appointment& a) {
+  c.query("INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ")"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+          fields(a).add(seconds(a.created_at)));
+}
+
+void update_appointment(Connection& c, const Appointment& a) {
+  auto rows = c.query("UPDATE appointments SET code = $2, location_id = $3, service_id = $4,"
+                      " staff_id = $5, start_utc = $6, end_utc = $7, channel = $8, status = $9,"
+                      " staff_fixed = $10, manage_token_hash = $11, contact_name = $12,"
+                      " contact_email = $13, contact_phone = $14, customer_number = $15, note = $16,"
+                      " language = $17 WHERE id = $1",
+                      fields(a));
+  if (rows.affected() == 0) throw std::runtime_error("update_appointment: no appointment " + a.id);
+}
+
+std::optional<IdempotencyRecord> idempotency(Connection& c, std::string_view key) {
+  auto rows = c.query("SELECT key, request_hash, appointment_id, token_nonce, created_at"
+                      " FROM idempotency_keys WHERE key = $1",
+                      Params().add(key));
+  if (rows.size() == 0) return std::nullopt;
+  Row q = rows[0];
+  return IdempotencyRecord{q.text(0), q.text(1), q.text(2), q.text(3), instant(q.int64(4))};
+}
+
+void save_idempotency(Connection& c, const IdempotencyRecord& r) {
+  c.query("INSERT INTO idempotency_keys (key, request_hash, appointment_id, token_nonce, created_at)"
+          " VALUES ($1, $2, $3, $4, $5)",
+          Params().add(r.key).add(r.request_hash).add(r.appointment_id).add(r.token_nonce)
+              .add(seconds(r.created_at)));
+}
+
+int purge_idempotency(Connection& c, Instant cutoff) {
+  return c.query("DELETE FROM idempotency_keys WHERE created_at < $1", Params().add(seconds(cutoff)))
+      .affected();
+}
+
+#undef AMT_APPOINTMENT_COLUMNS
+
+}  // namespace amt::store::postgres

@@ -1,0 +1,31 @@
+// WriteTx on one pooled connection, inside the READ COMMITTED transaction of one write() attempt.
+// Its reads lock what a decision rests on, so two servers deciding on the same thing take turns:
+// reading a location's calendar locks the days read, counting a contact's bookings locks that
+// contact, and reading one appointment locks its row, each until the transaction ends. READ
+// COMMITTED makes every read after a wait see what the previous holder committed.
+#pragma once
+
+#include "store/postgres/connection.hpp"
+#include "store/store.hpp"
+
+namespace amt::store::postgres {
+
+class PgWriteTx final : public WriteTx {
+ public:
+  explicit PgWriteTx(Connection& c) : c_(c) {}
+
+  std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
+  std::optional<Appointment> appointment_by_code(std::string_view code) override;
+  std::optional<Appointment> appointment_by_id(const Id& id) override;
+  bool code_exists(std::string_view code) override;
+  void insert_appointment(const Appointment& a) override;
+  void update_appointment(const Appointment& a) override;
+  int count_active_for_contact(const std::string& email, const std::string& phone, Instant now) override;
+  std::optional<IdempotencyRecord> idempotency(std::string_view key) override;
+  void save_idempotency(const IdempotencyRecord& record) override;
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace amt::store::postgres

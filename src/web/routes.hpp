@@ -1,0 +1,32 @@
+// Registers the citizen pages (booking at /, managing at /manage) and the static files.
+#pragma once
+
+#include "app/booking.hpp"
+#include "app/catalog_snapshot.hpp"
+#include "http/router.hpp"
+#include "web/page.hpp"
+
+namespace amt::web {
+
+struct CitizenContext {
+  app::Bookings& bookings;
+  app::CatalogHolder& catalogs;
+  Site site;
+};
+
+void add_static_routes(http::Router& router, const http::StaticFiles& files);
+void add_booking_pages(http::Router& router, CitizenContext& context);
+void add_details_pages(http::Router& router, CitizenContext& context);
+void add_manage_pages(http::Router& router, CitizenContext& context);
+
+inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
+  add_static_routes(router, context.site.static_files);
+  add_booking_pages(router, context);
+  add_details_pages(router, context);
+  add_manage_pages(router, context);
+}
+
+// The stylesheets compiled into the binary, registered under their file names.
+void add_builtin_static_files(http::StaticFiles& files);
+
+}  // namespace amt::web

@@ -1,0 +1,36 @@
+// Starts the real amtstermin binary on a free port with a fresh SQLite database and the demo data,
+// for the browser tests. The clock is fixed (Monday 2027-03-08, 08:00 in Mainz) and ALTCHA is off.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startServer(binary) {
+  const dir = mkdtempSync(join(tmpdir(), 'amt-e2e-'));
+  const env = {
+    ...process.env,
+    AMTSTERMIN_DATABASE_URL: `sqlite:${join(dir, 'amtstermin.db')}`,
+    AMTSTERMIN_CLOCK_NOW: '2027-03-08T08:00:00+01:00',
+    AMTSTERMIN_ALTCHA_ENABLED: 'false',
+    AMTSTERMIN_HTTP_LISTEN: '127.0.0.1:0',
+  };
+  const seeded = spawnSync(binary, ['seed-demo'], { env, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+  const child = spawn(binary, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on http:\/\/[^ ]+ \(port (\d+)\)/);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${seen}`)));
+    setTimeout(() => reject(new Error(`server did not start: ${seen}`)), 15000);
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }),
+  };
+}

@@ -1,0 +1,229 @@
+// What only the PostgreSQL store promises: the database itself refuses a double booking of one
+// staff member, and several stores (servers) on one database see each other's writes, keep the
+// per-contact limit and idempotency keys, and notice each other's commits in data_version().
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "store/postgres/connection.hpp"
+#include "store_contract.hpp"
+
+namespace amt::store::testing {
+namespace {
+
+// A fresh database and two stores on it, like two servers behind one load balancer.
+class PostgresStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = create_postgres_database();
+    a_ = open_store(db_.url, {4});
+    a_->migrate();
+    b_ = open_store(db_.url, {4});
+  }
+  void TearDown() override {
+    a_.reset();
+    b_.reset();
+    db_.drop();
+  }
+  Store& a() { return *a_; }
+  Store& b() { return *b_; }
+
+  TestDatabase db_;
+  std::unique_ptr<Store> a_, b_;
+};
+
+Appointment with(const std::string& id, const std::string& staff, Instant start, Minutes length = Minutes{30}) {
+  Appointment a = sample_appointment(id, start, length);
+  a.staff_id = staff;
+  return a;
+}
+
+TEST_F(PostgresStore, DatabaseRefusesToBookOneStaffMemberTwiceAtOnce) {
+  insert(a(), with("first", "anna", at_utc(2027, 3, 15, 9)));
+  try {
+    insert(b(), with("second", "anna", at_utc(2027, 3, 15, 9, 15)));
+    FAIL() << "an overlapping appointment for anna was stored";
+  } catch (const postgres::PgError& e) {
+    EXPECT_EQ(e.sqlstate(), "23P01") << e.what();  // exclusion_violation
+  }
+  insert(b(), with("other-staff", "bert", at_utc(2027, 3, 15, 9, 15)));
+  insert(b(), with("touching", "anna", at_utc(2027, 3, 15, 9, 30)));
+  EXPECT_EQ(a().count_appointments(), 3);
+}
+
+TEST_F(PostgresStore, CancelledOrUnassignedAppointmentsHoldNoStaffTime) {
+  Appointment cancelled = with("cancelled", "anna", at_utc(2027, 3, 15, 9));
+  cancelled.status = AppointmentStatus::cancelled;
+  insert(a(), cancelled);
+  insert(a(), with("unassigned-1", "", at_utc(2027, 3, 15, 9)));
+  insert(a(), with("unassigned-2", "", at_utc(2027, 3, 15, 9)));
+  EXPECT_NO_THROW(insert(a(), with("rebooked", "anna", at_utc(2027, 3, 15, 9))));
+}
+
+TEST_F(PostgresStore, SwappingTwoStaffMembersInsideOneWriteIsAllowed) {
+  insert(a(), with("x", "anna", at_utc(2027, 3, 15, 9)));
+  insert(a(), with("y", "bert", at_utc(2027, 3, 15, 9)));
+  // Moving appointments along an augmenting path passes through an overlapping state; the
+  // constraint is checked at commit, when the calendar is consistent again.
+  a().write([](WriteTx& tx) {
+    Appointment x = *tx.appointment_by_id("x"), y = *tx.appointment_by_id("y");
+    x.staff_id = "bert";
+    tx.update_appointment(x);
+    y.staff_id = "anna";
+    tx.update_appointment(y);
+  });
+  EXPECT_EQ(b().appointment_by_code("Kx")->staff_id, "bert");
+  EXPECT_EQ(b().appointment_by_code("Ky")->staff_id, "anna");
+}
+
+TEST_F(PostgresStore, ACommitOnOneServerGrowsTheOthersDataVersion) {
+  std::uint64_t before = b().data_version();
+  insert(a(), with("a1", "anna", at_utc(2027, 3, 15, 9)));
+  EXPECT_GT(b().data_version(), before);
+  ASSERT_TRUE(b().appointment_by_code("Ka1").has_value());
+  std::uint64_t after = b().data_version();
+  EXPECT_THROW(a().write([](WriteTx&) { throw std::runtime_error("refused"); }), std::runtime_error);
+  EXPECT_EQ(b().data_version(), after) << "a rolled-back write changed nothing";
+}
+
+// Every thread books for the same contact through one of the two servers; counting locks the
+// contact until commit, so the next writer's count includes the previous one's booking.
+TEST_F(PostgresStore, ContactLimitHoldsWhenTwoServersBookAtOnce) {
+  constexpr int limit = 3, threads = 16;
+  std::atomic<int> runs{0};
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      Store& server = n % 2 == 0 ? a() : b();
+      server.write([&](WriteTx& tx) {
+        ++runs;
+        if (tx.count_active_for_contact("erika@example.org", "", at_utc(2027, 3, 1, 0)) >= limit) return;
+        tx.insert_appointment(with("c" + std::to_string(n), "s" + std::to_string(n), at_utc(2027, 3, 15, 9)));
+      });
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(a().count_appointments(), limit);
+  EXPECT_GE(runs.load(), threads);
+}
+
+TEST_F(PostgresStore, OneIdempotencyKeyBooksOnceAcrossServers) {
+  constexpr int threads = 12;
+  std::vector<std::future<std::string>> done;
+  for (int n = 0; n < threads; ++n)
+    done.push_back(std::async(std::launch::async, [&, n] {
+      std::string booked;
+      (n % 2 == 0 ? a() : b()).write([&](WriteTx& tx) {
+        if (auto earlier = tx.idempotency("retry-key")) {
+          booked = earlier->appointment_id;
+          return;
+        }
+        Appointment x = with("i" + std::to_string(n), "s" + std::to_string(n), at_utc(2027, 3, 15, 9));
+        tx.insert_appointment(x);
+        tx.save_idempotency({"retry-key", "hash", x.id, "nonce", at_utc(2027, 3, 1, 0)});
+        booked = x.id;
+      });
+      return booked;
+    }));
+  std::string first = done[0].get();
+  for (int n = 1; n < threads; ++n) EXPECT_EQ(done[n].get(), first) << n;
+  EXPECT_EQ(a().count_appointments(), 1);
+}
+
+// A writer holds the calendar of 15 March open on server A: a writer on server B for the same day
+// waits and then sees A's booking; a writer for 25 March goes ahead meanwhile.
+TEST_F(PostgresStore, WritersOnOneDayTakeTurnsWhileOtherDaysGoAhead) {
+  const Instant day = at_utc(2027, 3, 15, 0), other_day = at_utc(2027, 3, 25, 0);
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> told{false};
+  auto first = std::async(std::launch::async, [&] {
+    a().write([&](WriteTx& tx) {
+      tx.appointments("mainz", day, day + Minutes{24 * 60});
+      tx.insert_appointment(with("held", "anna", at_utc(2027, 3, 15, 9)));
+      if (!told.exchange(true)) holding.set_value();
+      released.wait();
+    });
+  });
+  holding.get_future().wait();
+  auto same_day = std::async(std::launch::async, [&] {
+    std::size_t seen = 0;
+    b().write([&](WriteTx& tx) { seen = tx.appointments("mainz", day, day + Minutes{24 * 60}).size(); });
+    return seen;
+  });
+  auto other = std::async(std::launch::async, [&] {
+    b().write([&](WriteTx& tx) {
+      tx.appointments("mainz", other_day, other_day + Minutes{24 * 60});
+      tx.insert_appointment(with("elsewhere", "anna", at_utc(2027, 3, 25, 9)));
+    });
+  });
+  EXPECT_EQ(other.wait_for(std::chrono::seconds(5)), std::future_status::ready) << "another day had to wait";
+  EXPECT_EQ(same_day.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout) << "the same day did not wait";
+  release.set_value();
+  first.get();
+  other.get();
+  EXPECT_EQ(same_day.get(), 1u) << "after waiting, the writer sees the booking it waited for";
+}
+
+TEST_F(PostgresStore, WritingFromInsideAWriteJobThrowsInsteadOfDeadlocking) {
+  EXPECT_THROW(a().write([&](WriteTx& tx) {
+    tx.appointments("mainz", at_utc(2027, 3, 15, 0), at_utc(2027, 3, 16, 0));
+    insert(a(), with("inner", "anna", at_utc(2027, 3, 15, 9)));
+  }), std::logic_error);
+  EXPECT_EQ(a().count_appointments(), 0);
+  insert(a(), with("afterwards", "anna", at_utc(2027, 3, 15, 9)));  // the store still writes
+  EXPECT_EQ(a().count_appointments(), 1);
+}
+
+TEST_F(PostgresStore, ServersMigratingAnEmptyDatabaseAtOnceApplyEachVersionOnce) {
+  TestDatabase fresh = create_postgres_database();
+  std::vector<std::future<int>> servers;
+  for (int n = 0; n < 4; ++n)
+    servers.push_back(std::async(std::launch::async, [&] {
+      auto s = open_store(fresh.url);
+      s->migrate();
+      return s->schema_version();
+    }));
+  for (auto& s : servers) EXPECT_EQ(s.get(), a().schema_version());
+  EXPECT_GE(a().schema_version(), 1);
+  fresh.drop();
+}
+
+// After a database restart or failover every pooled connection is gone; the next request must
+// get a new one instead of an error.
+TEST_F(PostgresStore, ConnectionsTheDatabaseClosedAreReplacedUnnoticed) {
+  insert(a(), with("before", "anna", at_utc(2027, 3, 15, 9)));
+  insert(b(), with("before-b", "bert", at_utc(2027, 3, 15, 9)));
+  const auto slash = db_.url.rfind('/');
+  const std::string database = db_.url.substr(slash + 1, db_.url.find('?') - slash - 1);
+  postgres_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(a().count_appointments(), 2);
+  EXPECT_NO_THROW(insert(b(), with("after", "anna", at_utc(2027, 3, 15, 10))));
+  EXPECT_EQ(b().count_appointments(), 3);
+}
+
+TEST_F(PostgresStore, NoServerAtTheUrlFailsWhenOpening) {
+  EXPECT_THROW(open_store("postgresql://amt@127.0.0.1:1/nothing"), postgres::PgError);
+  EXPECT_THROW(open_store(db_.url, {0}), std::invalid_argument);
+}
+
+TEST_F(PostgresStore, PoolNeverOpensMoreConnectionsThanItsSize) {
+  auto small = open_store(db_.url, {2});
+  std::atomic<int> inside{0}, most{0};
+  std::vector<std::future<void>> done;
+  for (int n = 0; n < 6; ++n)
+    done.push_back(std::async(std::launch::async, [&] {
+      small->write([&](WriteTx&) {
+        int now = ++inside;
+        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        --inside;
+      });
+    }));
+  for (auto& f : done) f.get();
+  EXPECT_EQ(most.load(), 2);
+}
+
+}  // namespace
+}  // namespace amt::store::testing
