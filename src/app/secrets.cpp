@@ -59,6 +59,13 @@ std::string random_nonce() {
   return hex(bytes.data(), bytes.size());
 }
 
+std::string random_token() {
+  ensure_sodium();
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return base64url(bytes.data(), bytes.size());
+}
+
 std::string manage_token(std::string_view secret, std::string_view nonce) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
   unsigned int len = 0;

@@ -48,12 +48,20 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_by_subject ON audit_log (subject_type, subject_id, id);
 CREATE INDEX audit_by_account ON audit_log (account_id, id);
 
--- Nobody edits the audit log, not even through SQL: changes and deletions abort.
+-- Nobody edits the audit log, not even through SQL: changes and deletions abort. INSERT OR REPLACE
+-- deletes the old row without firing DELETE triggers (unless recursive triggers are on), so an
+-- insert that names an id at or below the newest one aborts too; the store never names one.
+-- (In a BEFORE INSERT trigger an id left to AUTOINCREMENT reads as -1 or NULL.)
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN NEW.id > 0 AND NEW.id <= (SELECT MAX(id) FROM audit_log)
 BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
