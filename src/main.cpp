@@ -1,4 +1,4 @@
-// The amtstermin command line: serve, migrate, seed-demo.
+// The amtstermin command line: serve, migrate, seed-demo, create-admin.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "api/routes.hpp"
 #include "app/booking.hpp"
@@ -14,6 +16,7 @@
 #include "app/documents.hpp"
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
+#include "app/staff_accounts.hpp"
 #include "config.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -153,6 +156,44 @@ int seed_demo(const Config& config, bool if_empty) {
   return 0;
 }
 
+// One line from the terminal without echo, or from stdin when it is not a terminal (scripts).
+std::string read_password(const char* prompt) {
+  std::string line;
+  if (!isatty(STDIN_FILENO)) {
+    std::getline(std::cin, line);
+    return line;
+  }
+  termios old{};
+  tcgetattr(STDIN_FILENO, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::cerr << prompt << std::flush;
+  std::getline(std::cin, line);
+  tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::cerr << "\n";
+  return line;
+}
+
+// The first admin account; there is never a default password.
+int create_admin(const Config& config, const std::string& login, const std::string& name) {
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  const std::string password = read_password("Password (at least 12 characters): ");
+  if (isatty(STDIN_FILENO) && read_password("Repeat the password: ") != password) {
+    std::cerr << "the passwords differ; nothing created\n";
+    return 2;
+  }
+  const auto created = app::create_staff_account(*store, {login, name, {Role::admin}, "", ""}, password,
+                                                 make_clock(config).now(), "command line");
+  if (!created) {
+    for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  spdlog::info("created admin account '{}'", created->login);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -167,6 +208,11 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the demo office Jobcenter Mainz");
   bool if_empty = false;
   seed_cmd->add_flag("--if-empty", if_empty, "Only when the database has no locations yet");
+  auto* admin_cmd = cli.add_subcommand("create-admin", "Create an admin account (password prompted or on stdin)");
+  std::string admin_login = "admin";
+  std::string admin_name = "Administrator";
+  admin_cmd->add_option("--login", admin_login, "Login name (3-64 of a-z 0-9 . _ - @)");
+  admin_cmd->add_option("--name", admin_name, "Display name");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -174,6 +220,7 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(config.log.level));
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
+    if (admin_cmd->parsed()) return create_admin(config, admin_login, admin_name);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();

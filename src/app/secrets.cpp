@@ -69,6 +69,13 @@ std::string random_nonce() {
   return hex(bytes.data(), bytes.size());
 }
 
+std::string random_token() {
+  ensure_sodium();
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return base64url(bytes.data(), bytes.size());
+}
+
 std::string manage_token(std::string_view secret, std::string_view nonce) {
   const auto mac = hmac_sha256(secret, nonce);
   return base64url(mac.data(), mac.size());

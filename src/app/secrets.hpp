@@ -15,6 +15,7 @@ bool is_booking_code(std::string_view s);  // right length and alphabet (case-se
 
 std::string random_nonce();  // 128 random bits, hex
 double random_unit();        // uniform in [0, 1), e.g. for retry jitter
+std::string random_token();  // 256 random bits, base64url (staff session tokens)
 // The manage token is HMAC(secret, nonce): a retried idempotent request can be answered with the
 // same token although only its hash is stored. base64url, 256 bits.
 std::string manage_token(std::string_view secret, std::string_view nonce);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/staff_account.hpp"
 
 namespace amt::store {
 
@@ -91,6 +92,27 @@ class WriteTx {
   // Records an anti-bot proof (its unique key) as spent until expires_at; false when it was spent
   // already. Also forgets proofs that expired before now. Holds across servers on one database.
   virtual bool claim_proof(std::string_view key, Instant expires_at, Instant now) = 0;
+  // --- staff accounts, sessions, sign-in throttling, audit log (issue #4) ---
+  // Logins compare case-insensitively. insert returns false when the login is taken.
+  virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
+  virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual bool insert_staff_account(const StaffAccount& account) = 0;
+  // Writes every mutable field (login, name, links, roles, hash, active); throws if the id is unknown.
+  virtual void update_staff_account(const StaffAccount& account) = 0;
+  virtual void insert_staff_session(const StaffSession& session) = 0;
+  virtual std::optional<StaffSession> staff_session(std::string_view token_hash) = 0;
+  virtual void touch_staff_session(std::string_view token_hash, Instant last_seen_at) = 0;
+  virtual bool delete_staff_session(std::string_view token_hash) = 0;
+  virtual int delete_staff_sessions_of(const Id& account_id) = 0;  // sign-out everywhere
+  // Sessions idle since before idle_cutoff or created before absolute_cutoff.
+  virtual int delete_expired_staff_sessions(Instant idle_cutoff, Instant absolute_cutoff) = 0;
+  virtual std::optional<LoginThrottle> login_throttle(std::string_view key) = 0;
+  virtual void save_login_throttle(const LoginThrottle& throttle) = 0;  // insert or replace
+  virtual void delete_login_throttle(std::string_view key) = 0;
+  // Rows whose window started and whose lock ended before cutoff.
+  virtual int purge_login_throttles(Instant cutoff) = 0;
+  // Append-only: the store refuses to change or delete entries. Returns the new entry's id.
+  virtual std::int64_t append_audit(const AuditEntry& entry) = 0;
 };
 
 class Store {
@@ -140,6 +162,13 @@ class Store {
   // Oldest first; messages of the same second in the order they were enqueued.
   virtual std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) = 0;
   virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;              // oldest first
+  // --- staff accounts, sessions, audit log (issue #4); changes go through write() ---
+  virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
+  virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual std::optional<StaffSession> staff_session(std::string_view token_hash) = 0;
+  virtual std::optional<LoginThrottle> login_throttle(std::string_view key) = 0;
+  // Newest first, at most query.limit entries, filtered by subject and/or account.
+  virtual std::vector<AuditEntry> audit_entries(const AuditQuery& query) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

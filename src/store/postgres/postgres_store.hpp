@@ -48,6 +48,11 @@ class PgStore final : public Store {
                           std::optional<Instant> retry_at) override;
   std::vector<OutboxMessage> outbox_for_appointment(const Id& appointment_id) override;
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
+  std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
+  std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::optional<StaffSession> staff_session(std::string_view token_hash) override;
+  std::optional<LoginThrottle> login_throttle(std::string_view key) override;
+  std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
 
  private:
   // Runs job in a transaction, again (after a short pause) when it loses a race, then advances

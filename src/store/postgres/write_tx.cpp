@@ -12,6 +12,7 @@
 namespace amt::store::postgres {
 namespace {
 
+// 4 is a login name's sign-in throttle (staff_write_tx.cpp).
 enum LockKind { location_calendar = 1, contact = 2, location_day = 3 };
 
 // A write that reads more days than this locks them all through one key per location instead

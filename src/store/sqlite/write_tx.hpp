@@ -24,6 +24,23 @@ class SqliteWriteTx final : public WriteTx {
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
   bool claim_proof(std::string_view key, Instant expires_at, Instant now) override;  // used_proofs.cpp
 
+  // Staff accounts, sessions, throttling, audit log (staff_rows.hpp).
+  std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
+  std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  bool insert_staff_account(const StaffAccount& account) override;
+  void update_staff_account(const StaffAccount& account) override;
+  void insert_staff_session(const StaffSession& session) override;
+  std::optional<StaffSession> staff_session(std::string_view token_hash) override;
+  void touch_staff_session(std::string_view token_hash, Instant last_seen_at) override;
+  bool delete_staff_session(std::string_view token_hash) override;
+  int delete_staff_sessions_of(const Id& account_id) override;
+  int delete_expired_staff_sessions(Instant idle_cutoff, Instant absolute_cutoff) override;
+  std::optional<LoginThrottle> login_throttle(std::string_view key) override;
+  void save_login_throttle(const LoginThrottle& throttle) override;
+  void delete_login_throttle(std::string_view key) override;
+  int purge_login_throttles(Instant cutoff) override;
+  std::int64_t append_audit(const AuditEntry& entry) override;
+
  private:
   Connection& c_;
 };

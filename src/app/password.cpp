@@ -1,0 +1,62 @@
+// argon2id via libsodium; a password policy short enough to remember (length, not composition
+// rules, as NIST SP 800-63B advises) that still refuses the obvious.
+#include "app/password.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "app/secrets.hpp"
+
+namespace amt::app {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+}  // namespace
+
+PasswordCost PasswordCost::standard() {
+  return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
+PasswordCost PasswordCost::cheapest_for_tests() {
+  return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+std::string hash_password(std::string_view password, PasswordCost cost) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), cost.passes, cost.memory_bytes,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("argon2id: out of memory");
+  return out;
+}
+
+bool verify_password(std::string_view hash, std::string_view password) {
+  if (hash.size() >= crypto_pwhash_STRBYTES || hash.rfind("$argon2id$", 0) != 0) return false;
+  const std::string terminated(hash);  // crypto_pwhash_str_verify wants a C string
+  return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string decoy_hash(PasswordCost cost) { return hash_password(random_token(), cost); }
+
+std::optional<std::string> password_problem(std::string_view password, std::string_view login) {
+  if (password.empty()) return "the password is empty";
+  if (password.size() < min_password_length)
+    return "the password needs at least " + std::to_string(min_password_length) + " characters";
+  if (password.size() > max_password_length)
+    return "the password has more than " + std::to_string(max_password_length) + " characters";
+  if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; }))
+    return "the password repeats one character";
+  if (!login.empty() && lower(password).find(lower(login)) != std::string::npos)
+    return "the password contains the login name";
+  return std::nullopt;
+}
+
+}  // namespace amt::app

@@ -1,0 +1,32 @@
+// Creating staff accounts (first by `amtstermin create-admin`, later by the admin pages): the login
+// and password rules in one place, the password hashed before it reaches the store.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app/errors.hpp"
+#include "app/password.hpp"
+#include "core/staff_account.hpp"
+#include "store/store.hpp"
+
+namespace amt::app {
+
+struct NewStaffAccount {
+  std::string login;         // 3..64 of ASCII letters, digits, . _ - @
+  std::string display_name;  // 1..120 characters
+  RoleSet roles;
+  Id staff_id;
+  Id location_id;
+};
+
+bool is_valid_login(std::string_view login);
+
+// Field errors: login (invalid, taken), display_name (required, too_long), roles (required),
+// password (weak, with the reason as message). The creation is written to the audit log as done
+// by `actor` ("" for the command line).
+Result<StaffAccount> create_staff_account(store::Store& store, const NewStaffAccount& draft,
+                                          std::string_view password, Instant now, std::string_view actor,
+                                          PasswordCost cost = PasswordCost::standard());
+
+}  // namespace amt::app

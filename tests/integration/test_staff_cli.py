@@ -1,0 +1,33 @@
+# `amtstermin create-admin`: the first admin account, password from stdin, never a default one.
+import subprocess
+
+
+def create_admin(server, password, login="chefin"):
+    return subprocess.run([server.binary, "create-admin", "--login", login, "--name", "Chefin"],
+                          cwd=server.workdir, env=server.env(), input=password.encode() + b"\n",
+                          capture_output=True, timeout=60)
+
+
+def audit_actions(server):
+    with server.connect_db() as db:
+        return [row[0] for row in db.execute("SELECT action FROM audit_log ORDER BY id").fetchall()]
+
+
+def test_create_admin_refuses_weak_passwords_and_creates_once(make_server):
+    server = make_server().prepare()
+    for weak in ["", "kurz", "chefin-passwort-2027", "xxxxxxxxxxxxxxxx"]:
+        result = create_admin(server, weak)
+        assert result.returncode == 2, weak
+        assert b"password" in result.stderr
+    created = create_admin(server, "Lange sichere Passphrase 7")
+    assert created.returncode == 0, created.stderr.decode(errors="replace")
+    again = create_admin(server, "Noch eine lange Passphrase", login="CHEFIN")
+    assert again.returncode == 2
+    assert b"already in use" in again.stderr
+    with server.connect_db() as db:
+        rows = db.execute("SELECT login, roles, password_hash FROM staff_accounts").fetchall()
+    assert len(rows) == 1
+    login, roles, password_hash = rows[0]
+    assert (login, roles) == ("chefin", "admin")
+    assert password_hash.startswith("$argon2id$") and "Passphrase" not in password_hash
+    assert audit_actions(server) == ["staff_account.create"]
