@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "store/postgres/appointment_rows.hpp"
+#include "store/postgres/ticket_rows.hpp"
 #include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
@@ -83,5 +84,23 @@ std::optional<IdempotencyRecord> PgWriteTx::idempotency(std::string_view key) {
 }
 
 void PgWriteTx::save_idempotency(const IdempotencyRecord& record) { postgres::save_idempotency(c_, record); }
+
+std::vector<Ticket> PgWriteTx::tickets(const Id& location_id, Instant from, Instant to) {
+  return tickets_issued(c_, location_id, from, to);
+}
+
+std::optional<Ticket> PgWriteTx::ticket_by_id(const Id& id) { return postgres::ticket_by_id(c_, id); }
+
+std::optional<Ticket> PgWriteTx::ticket_by_request(std::string_view request_id) {
+  return postgres::ticket_by_request(c_, request_id);
+}
+
+void PgWriteTx::insert_ticket(const Ticket& t, std::string_view request_id) {
+  postgres::insert_ticket(c_, t, request_id);
+}
+
+bool PgWriteTx::change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) {
+  return postgres::change_ticket(c_, updated, expected, event);
+}
 
 }  // namespace amt::store::postgres

@@ -23,6 +23,11 @@ class PgWriteTx final : public WriteTx {
   int count_active_for_contact(const std::string& email, const std::string& phone, Instant now) override;
   std::optional<IdempotencyRecord> idempotency(std::string_view key) override;
   void save_idempotency(const IdempotencyRecord& record) override;
+  std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
+  std::optional<Ticket> ticket_by_id(const Id& id) override;
+  std::optional<Ticket> ticket_by_request(std::string_view request_id) override;
+  void insert_ticket(const Ticket& t, std::string_view request_id) override;
+  bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) override;
 
  private:
   Connection& c_;
