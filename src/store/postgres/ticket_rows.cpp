@@ -3,8 +3,6 @@
 // re-checks the status and changes nothing, so two callers never both get one ticket.
 #include "store/postgres/ticket_rows.hpp"
 
-#include <stdexcept>
-
 #include "store/postgres/values.hpp"
 #include "store/ticket_values.hpp"
 
@@ -15,30 +13,7 @@ namespace {
   "id, location_id, day, number, kind, status, issued_at, appointment_id, appointment_start, " \
   "staff_id, service_id, room, called_at"
 
-std::optional<Instant> optional_instant(const Row& r, int column) {
-  if (r.is_null(column)) return std::nullopt;
-  return instant(r.int64(column));
-}
-
-Ticket read_ticket(const Row& r) {
-  Ticket t;
-  t.id = r.text(0);
-  t.location_id = r.text(1);
-  auto day = parse_date(r.text(2));
-  if (!day) throw std::runtime_error("ticket " + t.id + ": bad day");
-  t.day = *day;
-  t.number = r.text(3);
-  t.kind = ticket_kind_from(r.text(4));
-  t.status = ticket_status_from(r.text(5));
-  t.issued_at = instant(r.int64(6));
-  t.appointment_id = r.text(7);
-  t.appointment_start = optional_instant(r, 8);
-  t.staff_id = r.text(9);
-  t.service_id = r.text(10);
-  t.room = r.text(11);
-  t.called_at = optional_instant(r, 12);
-  return t;
-}
+Ticket read_ticket(const Row& r) { return ticket_from_row(r); }
 
 std::optional<Ticket> first(const Rows& rows) {
   if (rows.size() == 0) return std::nullopt;

@@ -1,8 +1,6 @@
 // Ticket rows: one SQL text per operation, column order in one place.
 #include "store/sqlite/ticket_rows.hpp"
 
-#include <stdexcept>
-
 #include "store/sqlite/values.hpp"
 #include "store/ticket_values.hpp"
 
@@ -13,30 +11,7 @@ namespace {
   "id, location_id, day, number, kind, status, issued_at, appointment_id, appointment_start, " \
   "staff_id, service_id, room, called_at"
 
-std::optional<Instant> optional_instant(const Query& q, int column) {
-  if (q.is_null(column)) return std::nullopt;
-  return instant(q.int64(column));
-}
-
-Ticket read_ticket(const Query& q) {
-  Ticket t;
-  t.id = q.text(0);
-  t.location_id = q.text(1);
-  auto day = parse_date(q.text(2));
-  if (!day) throw std::runtime_error("ticket " + t.id + ": bad day");
-  t.day = *day;
-  t.number = q.text(3);
-  t.kind = ticket_kind_from(q.text(4));
-  t.status = ticket_status_from(q.text(5));
-  t.issued_at = instant(q.int64(6));
-  t.appointment_id = q.text(7);
-  t.appointment_start = optional_instant(q, 8);
-  t.staff_id = q.text(9);
-  t.service_id = q.text(10);
-  t.room = q.text(11);
-  t.called_at = optional_instant(q, 12);
-  return t;
-}
+Ticket read_ticket(const Query& r) { return ticket_from_row(r); }
 
 void bind_optional(Query& q, int index, const std::optional<Instant>& t) {
   if (t) q.bind(index, seconds(*t));
