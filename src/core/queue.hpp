@@ -26,6 +26,15 @@ struct Ticket {
   std::optional<Instant> appointment_start;  // appointment tickets: the booked time
   Id staff_id;    // who should see them; empty: anyone qualified
   Id service_id;  // the concern; empty: anyone (emergencies)
+  Id appointment_id;  // appointment tickets: the checked-in appointment
+  LocalDate day{};    // the local service day; numbers are unique per location and day
+  std::string room;   // where the visitor was called to; empty while waiting
+  std::optional<Instant> called_at;  // the last call or recall (the display orders by it)
+};
+
+// What happened to a ticket, one stored event per change (its life cycle with timestamps).
+enum class TicketAction : std::uint8_t {
+  issued, called, recalled, no_show, requeued, started, finished, transferred, cancelled
 };
 
 // Queue order: emergencies first (longest waiting first), then checked-in appointments by their

@@ -13,6 +13,7 @@
 
 #include "core/model.hpp"
 #include "core/staff_account.hpp"
+#include "core/queue.hpp"
 
 namespace amt::store {
 
@@ -65,6 +66,15 @@ struct StoredDocument {
   Instant uploaded_at;
 };
 
+// One stored change of a ticket: what, when, by whom, to which room.
+struct TicketEvent {
+  Id ticket_id;
+  TicketAction action = TicketAction::issued;
+  Instant at{};
+  Id staff_id;       // who did it; empty for the kiosk
+  std::string room;  // the ticket's room after the change
+};
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -113,6 +123,17 @@ class WriteTx {
   virtual int purge_login_throttles(Instant cutoff) = 0;
   // Append-only: the store refuses to change or delete entries. Returns the new entry's id.
   virtual std::int64_t append_audit(const AuditEntry& entry) = 0;
+  // Tickets (Wartemarken) of a location issued in [from, to), any status, in issue order.
+  virtual std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) = 0;
+  virtual std::optional<Ticket> ticket_by_id(const Id& id) = 0;
+  virtual std::optional<Ticket> ticket_by_request(std::string_view request_id) = 0;
+  // Inserts a ticket with its "issued" event. A second ticket with the same id, request id (''
+  // is none) or number on the same location and day is refused by the database.
+  virtual void insert_ticket(const Ticket& t, std::string_view request_id) = 0;
+  // The only way a ticket changes: writes status, staff, room and called_at of `updated` and
+  // appends `event`, but only while the stored status is still `expected`. False (nothing
+  // written) when another writer changed the ticket first: two callers never both win.
+  virtual bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) = 0;
 };
 
 class Store {
@@ -132,6 +153,10 @@ class Store {
   virtual std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) = 0;
   virtual std::optional<Appointment> appointment_by_code(std::string_view code) = 0;
   virtual std::int64_t count_appointments() = 0;
+
+  // Read-only views of the queue (display, reception, reports); changes go through write().
+  virtual std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) = 0;
+  virtual std::vector<TicketEvent> ticket_events(const Id& ticket_id) = 0;  // oldest first
 
   // Runs fn inside a write transaction and returns once its changes are durably committed.
   // Concurrent writers may share one commit (group commit); each runs in its own savepoint, so an

@@ -53,6 +53,8 @@ std::string Row::text(int column) const {
   return std::string(value, static_cast<std::size_t>(PQgetlength(rows_.get(), index_, column)));
 }
 
+bool Row::is_null(int column) const { return PQgetisnull(rows_.get(), index_, column) != 0; }
+
 std::int64_t Row::int64(int column) const {
   const char* value = PQgetvalue(rows_.get(), index_, column);
   const char* end = value + PQgetlength(rows_.get(), index_, column);

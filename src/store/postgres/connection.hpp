@@ -51,6 +51,7 @@ class Row {
   std::string text(int column) const;
   std::int64_t int64(int column) const;
   int integer(int column) const { return static_cast<int>(int64(column)); }
+  bool is_null(int column) const;
 
  private:
   const Rows& rows_;

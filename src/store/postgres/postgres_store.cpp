@@ -17,6 +17,7 @@
 
 #include "store/postgres/appointment_rows.hpp"
 #include "store/postgres/catalog_rows.hpp"
+#include "store/postgres/ticket_rows.hpp"
 #include "store/postgres/migrator.hpp"
 #include "store/postgres/write_tx.hpp"
 
@@ -97,6 +98,16 @@ std::vector<Appointment> PgStore::appointments(const Id& location_id, Instant fr
 std::optional<Appointment> PgStore::appointment_by_code(std::string_view code) {
   auto c = pool_.acquire();
   return postgres::appointment_by_code(*c, code);
+}
+
+std::vector<Ticket> PgStore::tickets(const Id& location_id, Instant from, Instant to) {
+  auto c = pool_.acquire();
+  return tickets_issued(*c, location_id, from, to);
+}
+
+std::vector<TicketEvent> PgStore::ticket_events(const Id& ticket_id) {
+  auto c = pool_.acquire();
+  return postgres::ticket_events(*c, ticket_id);
 }
 
 std::int64_t PgStore::count_appointments() {

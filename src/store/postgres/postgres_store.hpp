@@ -33,6 +33,8 @@ class PgStore final : public Store {
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::int64_t count_appointments() override;
+  std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
+  std::vector<TicketEvent> ticket_events(const Id& ticket_id) override;
 
   void write(const std::function<void(WriteTx&)>& fn) override;
   // Never blocks: read from the VersionWatch (its freshness guarantee applies).

@@ -7,6 +7,7 @@
 
 #include "store/postgres/appointment_rows.hpp"
 #include "store/postgres/outbox_rows.hpp"
+#include "store/postgres/ticket_rows.hpp"
 #include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
@@ -97,6 +98,24 @@ void PgWriteTx::insert_document(const StoredDocument& document) { postgres::inse
 std::vector<StoredDocument> PgWriteTx::documents(const Id& appointment_id) {
   postgres::appointment_by_id(c_, appointment_id, true);
   return postgres::documents(c_, appointment_id);
+}
+
+std::vector<Ticket> PgWriteTx::tickets(const Id& location_id, Instant from, Instant to) {
+  return tickets_issued(c_, location_id, from, to);
+}
+
+std::optional<Ticket> PgWriteTx::ticket_by_id(const Id& id) { return postgres::ticket_by_id(c_, id); }
+
+std::optional<Ticket> PgWriteTx::ticket_by_request(std::string_view request_id) {
+  return postgres::ticket_by_request(c_, request_id);
+}
+
+void PgWriteTx::insert_ticket(const Ticket& t, std::string_view request_id) {
+  postgres::insert_ticket(c_, t, request_id);
+}
+
+bool PgWriteTx::change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) {
+  return postgres::change_ticket(c_, updated, expected, event);
 }
 
 }  // namespace amt::store::postgres

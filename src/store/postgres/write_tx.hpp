@@ -45,6 +45,11 @@ class PgWriteTx final : public WriteTx {
   void delete_login_throttle(std::string_view key) override;
   int purge_login_throttles(Instant cutoff) override;
   std::int64_t append_audit(const AuditEntry& entry) override;
+  std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
+  std::optional<Ticket> ticket_by_id(const Id& id) override;
+  std::optional<Ticket> ticket_by_request(std::string_view request_id) override;
+  void insert_ticket(const Ticket& t, std::string_view request_id) override;
+  bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) override;
 
  private:
   Connection& c_;

@@ -74,6 +74,8 @@ int Query::changes() const { return sqlite3_changes(db_); }
 
 std::int64_t Query::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+bool Query::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
 std::string Query::text(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (data == nullptr) return {};

@@ -63,6 +63,7 @@ class Query {
   std::int64_t int64(int column) const;
   int integer(int column) const { return static_cast<int>(int64(column)); }
   std::string text(int column) const;
+  bool is_null(int column) const;
 
  private:
   sqlite3* db_;

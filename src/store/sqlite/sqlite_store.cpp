@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/sqlite/appointment_rows.hpp"
+#include "store/sqlite/ticket_rows.hpp"
 #include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/migrator.hpp"
 #include "store/sqlite/write_tx.hpp"
@@ -65,6 +66,16 @@ std::vector<Appointment> SqliteStore::appointments(const Id& location_id, Instan
 std::optional<Appointment> SqliteStore::appointment_by_code(std::string_view code) {
   auto lease = readers_.acquire();
   return sqlite::appointment_by_code(*lease, code);
+}
+
+std::vector<Ticket> SqliteStore::tickets(const Id& location_id, Instant from, Instant to) {
+  auto lease = readers_.acquire();
+  return tickets_issued(*lease, location_id, from, to);
+}
+
+std::vector<TicketEvent> SqliteStore::ticket_events(const Id& ticket_id) {
+  auto lease = readers_.acquire();
+  return sqlite::ticket_events(*lease, ticket_id);
 }
 
 std::int64_t SqliteStore::count_appointments() {

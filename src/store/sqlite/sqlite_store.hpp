@@ -26,6 +26,8 @@ class SqliteStore final : public Store {
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::int64_t count_appointments() override;
+  std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
+  std::vector<TicketEvent> ticket_events(const Id& ticket_id) override;
 
   void write(const std::function<void(WriteTx&)>& fn) override;
   std::optional<std::uint64_t> data_version() override { return data_version_.load(); }

@@ -3,6 +3,7 @@
 
 #include "store/sqlite/appointment_rows.hpp"
 #include "store/sqlite/outbox_rows.hpp"
+#include "store/sqlite/ticket_rows.hpp"
 
 namespace amt::store::sqlite {
 
@@ -43,6 +44,24 @@ void SqliteWriteTx::insert_document(const StoredDocument& document) { sqlite::in
 
 std::vector<StoredDocument> SqliteWriteTx::documents(const Id& appointment_id) {
   return sqlite::documents(c_, appointment_id);
+}
+
+std::vector<Ticket> SqliteWriteTx::tickets(const Id& location_id, Instant from, Instant to) {
+  return tickets_issued(c_, location_id, from, to);
+}
+
+std::optional<Ticket> SqliteWriteTx::ticket_by_id(const Id& id) { return sqlite::ticket_by_id(c_, id); }
+
+std::optional<Ticket> SqliteWriteTx::ticket_by_request(std::string_view request_id) {
+  return sqlite::ticket_by_request(c_, request_id);
+}
+
+void SqliteWriteTx::insert_ticket(const Ticket& t, std::string_view request_id) {
+  sqlite::insert_ticket(c_, t, request_id);
+}
+
+bool SqliteWriteTx::change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) {
+  return sqlite::change_ticket(c_, updated, expected, event);
 }
 
 }  // namespace amt::store::sqlite
