@@ -167,7 +167,7 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
                                                   " open appointments. Please cancel one before booking another.");
       return;
     }
-    const auto placement = target->planner->place(neighbours(tx, target->location->id, target->start, target->end),
+    const auto placement = target->planner->place(neighbours(tx, *target),
                                                   target->service->id, target->start, now,
                                                   target->responsible_chain);
     if (!placement) {

@@ -113,7 +113,7 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
       return;
     }
     const auto placement =
-        target->planner->place(neighbours(tx, result->location_id, target->start, target->end, result->id),
+        target->planner->place(neighbours(tx, *target, result->id),
                                result->service_id, target->start, now, target->responsible_chain);
     if (!placement) {
       result = tl::unexpected(placement_error(placement.error()));

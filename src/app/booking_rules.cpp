@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "core/day_frame.hpp"
 #include "core/responsibility.hpp"
 
 namespace amt::app {
@@ -61,10 +62,13 @@ Error placement_error(PlacementError e) {
   return {ErrorKind::slot_taken, "This time has just been taken. Please choose another one.", {}};
 }
 
-std::vector<Appointment> neighbours(store::WriteTx& tx, const Id& location_id, Instant start, Instant end,
-                                    const Id& except_id) {
-  // A day either side covers the whole local day in any zone, whatever DST does.
-  auto all = tx.appointments(location_id, start - std::chrono::hours{26}, end + std::chrono::hours{26});
+std::vector<Appointment> neighbours(store::WriteTx& tx, const Target& target, const Id& except_id) {
+  // Planner::place sees only the local day of the start (appointments are within opening hours),
+  // so reading more (this read runs inside the one writer, per booking) would only cost time.
+  const Zone zone = target.planner->zone();
+  const LocalDate day = local_date(zone, target.start);
+  auto all = tx.appointments(target.location->id, capacity::local_midnight(zone, day),
+                             capacity::local_midnight(zone, day + date::days{1}));
   if (!except_id.empty()) std::erase_if(all, [&](const Appointment& a) { return a.id == except_id; });
   return all;
 }

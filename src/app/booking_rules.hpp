@@ -25,9 +25,8 @@ Result<Target> resolve_target(const CatalogSnapshot& snapshot, const Id& locatio
 // A placement refused by the planner, as the error the citizen sees.
 Error placement_error(PlacementError e);
 
-// Appointments that can matter for placing [start, end): the surrounding local day and more.
-std::vector<Appointment> neighbours(store::WriteTx& tx, const Id& location_id, Instant start, Instant end,
-                                    const Id& except_id = {});
+// The appointments the planner looks at to place the target: those overlapping its local day.
+std::vector<Appointment> neighbours(store::WriteTx& tx, const Target& target, const Id& except_id = {});
 
 // Applies the moves a placement asks for; throws if an appointment vanished (a broken invariant).
 void apply_moves(store::WriteTx& tx, const std::vector<Reassignment>& moves);
