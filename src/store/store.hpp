@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/news.hpp"
 
 namespace amt::store {
 
@@ -73,6 +74,11 @@ class Store {
 
   // Deletes idempotency records created before cutoff; returns how many.
   virtual int purge_idempotency(Instant cutoff) = 0;
+
+  // News (issue #8): every item whatever its dates, texts in language order; the app decides
+  // what is shown. save_news inserts or replaces an item with exactly the texts given.
+  virtual std::vector<NewsItem> news_items() = 0;
+  virtual void save_news(const NewsItem& item) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

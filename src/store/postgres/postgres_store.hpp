@@ -36,11 +36,15 @@ class PgStore final : public Store {
   void write(const std::function<void(WriteTx&)>& fn) override;
   std::uint64_t data_version() override;
   int purge_idempotency(Instant cutoff) override;
+  std::vector<NewsItem> news_items() override;
+  void save_news(const NewsItem& item) override;
 
  private:
   // Runs job in a transaction, again (after a short pause) when it loses a race, then advances
   // the shared data version.
   void transact(const std::function<void(Connection&)>& job);
+  template <typename Read>
+  auto in_snapshot(Read read);
 
   Pool pool_;
   // Threads inside transact(): a write from inside a write would wait for its own locks (or for

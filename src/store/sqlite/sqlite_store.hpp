@@ -30,6 +30,8 @@ class SqliteStore final : public Store {
   void write(const std::function<void(WriteTx&)>& fn) override;
   std::uint64_t data_version() override { return data_version_.load(); }
   int purge_idempotency(Instant cutoff) override;
+  std::vector<NewsItem> news_items() override;
+  void save_news(const NewsItem& item) override;
 
  private:
   std::string path_;
