@@ -5,6 +5,7 @@
 
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "app/news.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -29,6 +30,9 @@ inline void add_routes(http::Router& router, ApiContext& context) {
   add_availability_routes(router, context);
   add_booking_routes(router, context);
 }
+
+// GET /api/v1/news (issue #8), registered on its own so ApiContext stays as it is.
+void add_news_routes(http::Router& router, app::NewsBoard& news);
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in
 
