@@ -115,8 +115,13 @@ int serve(const Config& config) {
   web::add_builtin_static_files(static_files);
   const web::Templates templates(web::Templates::builtin_sources(), app::Translations::builtin());
   const http::Csrf csrf(app::sha256_hex("csrf:" + secret));
-  web::CitizenContext citizen{
-      bookings, catalogs, {app::Translations::builtin(), templates, csrf, static_files}, proof, &booking_limits};
+  app::NewsBoard news(*store, clock);  // issue #8: /news, /news.atom, /api/v1/news, the pinned banner
+  api::add_news_routes(router, news);
+  web::CitizenContext citizen{bookings,
+                              catalogs,
+                              {app::Translations::builtin(), templates, csrf, static_files, &news},
+                              proof,
+                              &booking_limits};
   web::add_citizen_routes(router, citizen);
 
   http::ServerOptions options;
@@ -152,6 +157,7 @@ int seed_demo(const Config& config, bool if_empty) {
   const auto cutoff = parse_date(config.demo.terminpflicht_from);
   if (!cutoff) throw std::runtime_error("demo.terminpflicht_from must be a date like 2027-03-15");
   store->replace_catalog(app::demo_catalog(*cutoff));
+  store->save_news(app::demo_terminpflicht_news(*cutoff, make_clock(config).now()));
   spdlog::info("seeded the demo office Jobcenter Mainz (Terminpflicht from {})", config.demo.terminpflicht_from);
   return 0;
 }

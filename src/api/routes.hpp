@@ -6,6 +6,7 @@
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
+#include "app/news.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -40,6 +41,9 @@ inline void add_routes(http::Router& router, ApiContext& context) {
   if (context.documents) add_document_routes(router, context);
   add_challenge_routes(router, context);
 }
+
+// GET /api/v1/news (issue #8), registered on its own so ApiContext stays as it is.
+void add_news_routes(http::Router& router, app::NewsBoard& news);
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in
 

@@ -14,6 +14,7 @@
 #include "core/model.hpp"
 #include "core/staff_account.hpp"
 #include "core/queue.hpp"
+#include "core/news.hpp"
 
 namespace amt::store {
 
@@ -194,6 +195,10 @@ class Store {
   virtual std::optional<LoginThrottle> login_throttle(std::string_view key) = 0;
   // Newest first, at most query.limit entries, filtered by subject and/or account.
   virtual std::vector<AuditEntry> audit_entries(const AuditQuery& query) = 0;
+  // News (issue #8): every item whatever its dates, texts in language order; the app decides
+  // what is shown. save_news inserts or replaces an item with exactly the texts given.
+  virtual std::vector<NewsItem> news_items() = 0;
+  virtual void save_news(const NewsItem& item) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

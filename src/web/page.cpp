@@ -47,6 +47,21 @@ Data Page::languages(std::string_view form_action) const {
   return Data{list};
 }
 
+void Page::add_banner(Data& layout) const {
+  if (!site_.news) return;
+  List banner;
+  for (const app::NewsEntry& entry : site_.news->pinned(lang_)) {
+    Data item;
+    item.set("title", entry.title);
+    item.set("language", entry.language);
+    item.set("href", "/news#news-" + entry.id);
+    banner.push_back(item);
+  }
+  if (banner.empty()) return;
+  layout.set("has_banner", true);
+  layout.set("banner", Data{banner});
+}
+
 void Page::finish(http::Response& response) const {
   http::add_security_headers(response);
   response.set("Content-Language", lang_);
@@ -73,6 +88,10 @@ http::Response Page::render(int status, std::string_view name, std::string_view 
     layout.set("altcha_js", site_.static_files.url("altcha.js"));
     layout.set("altcha_css", site_.static_files.url("altcha.css"));
   }
+  add_banner(layout);
+  layout.set("js_app", site_.static_files.url("app.js"));  // service worker, booking kept on the device
+  layout.set("icon_svg", site_.static_files.url("icon.svg"));
+  layout.set("icon_png", site_.static_files.url("icon-192.png"));
   http::Response response = http::Response::text(status, site_.templates.render("layout", lang_, layout),
                                                  "text/html; charset=utf-8");
   finish(response);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/i18n.hpp"
+#include "app/news.hpp"
 #include "http/csrf.hpp"
 #include "http/message.hpp"
 #include "http/static_files.hpp"
@@ -18,6 +19,7 @@ struct Site {
   const Templates& templates;
   const http::Csrf& csrf;
   const http::StaticFiles& static_files;
+  app::NewsBoard* news = nullptr;  // pinned news shows as a banner on every page (issue #8)
 };
 
 class Page {
@@ -48,6 +50,7 @@ class Page {
 
  private:
   Data languages(std::string_view form_action) const;
+  void add_banner(Data& layout) const;
   void finish(http::Response& response) const;
 
   const Site& site_;

@@ -21,12 +21,16 @@ void add_static_routes(http::Router& router, const http::StaticFiles& files);
 void add_booking_pages(http::Router& router, CitizenContext& context);
 void add_details_pages(http::Router& router, CitizenContext& context);
 void add_manage_pages(http::Router& router, CitizenContext& context);
+void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
+void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
 
 inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_static_routes(router, context.site.static_files);
   add_booking_pages(router, context);
   add_details_pages(router, context);
   add_manage_pages(router, context);
+  add_news_pages(router, context);
+  add_app_pages(router, context);
 }
 
 // The stylesheets compiled into the binary, registered under their file names.

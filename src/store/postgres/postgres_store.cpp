@@ -19,6 +19,7 @@
 #include "store/postgres/catalog_rows.hpp"
 #include "store/postgres/ticket_rows.hpp"
 #include "store/postgres/migrator.hpp"
+#include "store/postgres/news_rows.hpp"
 #include "store/postgres/write_tx.hpp"
 
 namespace amt::store::postgres {
@@ -68,17 +69,23 @@ bool PgStore::ready() {
   }
 }
 
-Catalog PgStore::load_catalog() {
+// Runs read in one read-only snapshot, so several tables are read as of one moment.
+template <typename Read>
+auto PgStore::in_snapshot(Read read) {
   auto c = pool_.acquire();
-  c->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");  // all tables from one snapshot
+  c->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
-    Catalog out = postgres::load_catalog(*c);
+    auto out = read(*c);
     c->exec("COMMIT");
     return out;
   } catch (...) {
     rollback_quietly(*c);
     throw;
   }
+}
+
+Catalog PgStore::load_catalog() {
+  return in_snapshot([](Connection& c) { return postgres::load_catalog(c); });
 }
 
 bool PgStore::has_catalog() {
@@ -178,6 +185,14 @@ int PgStore::purge_idempotency(Instant cutoff) {
   int purged = 0;
   transact([&](Connection& c) { purged = postgres::purge_idempotency(c, cutoff); });
   return purged;
+}
+
+std::vector<NewsItem> PgStore::news_items() {
+  return in_snapshot([](Connection& c) { return postgres::load_news(c); });
+}
+
+void PgStore::save_news(const NewsItem& item) {
+  transact([&](Connection& c) { postgres::save_news(c, item); });
 }
 
 }  // namespace amt::store::postgres

@@ -40,6 +40,8 @@ class PgStore final : public Store {
   // Never blocks: read from the VersionWatch (its freshness guarantee applies).
   std::optional<std::uint64_t> data_version() override { return watch_.current(); }
   int purge_idempotency(Instant cutoff) override;
+  std::vector<NewsItem> news_items() override;
+  void save_news(const NewsItem& item) override;
 
   // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
   // caches hold, so it leaves data_version alone (mail workers poll often).
@@ -63,6 +65,8 @@ class PgStore final : public Store {
   // The attempts of transact() on one connection; returns the new data version (nothing when
   // the write committed but the version could not be advanced).
   std::optional<std::int64_t> commit_with_retries(Connection& c, const std::function<void(Connection&)>& job);
+  template <typename Read>
+  auto in_snapshot(Read read);
 
   Pool pool_;
   VersionWatch watch_;

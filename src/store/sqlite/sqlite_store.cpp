@@ -5,6 +5,7 @@
 #include "store/sqlite/ticket_rows.hpp"
 #include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/migrator.hpp"
+#include "store/sqlite/news_rows.hpp"
 #include "store/sqlite/write_tx.hpp"
 
 namespace amt::store::sqlite {
@@ -94,6 +95,16 @@ int SqliteStore::purge_idempotency(Instant cutoff) {
   int purged = 0;
   writer_.run([&](Connection& c) { purged = sqlite::purge_idempotency(c, cutoff); });
   return purged;
+}
+
+std::vector<NewsItem> SqliteStore::news_items() {
+  auto lease = readers_.acquire();
+  ReadTransaction snapshot(*lease);  // items and texts from one state
+  return sqlite::load_news(*lease);
+}
+
+void SqliteStore::save_news(const NewsItem& item) {
+  writer_.run([&](Connection& c) { sqlite::save_news(c, item); });
 }
 
 }  // namespace amt::store::sqlite

@@ -32,6 +32,8 @@ class SqliteStore final : public Store {
   void write(const std::function<void(WriteTx&)>& fn) override;
   std::optional<std::uint64_t> data_version() override { return data_version_.load(); }
   int purge_idempotency(Instant cutoff) override;
+  std::vector<NewsItem> news_items() override;
+  void save_news(const NewsItem& item) override;
 
   std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                           std::chrono::seconds lease, int limit) override;

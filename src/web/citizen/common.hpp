@@ -45,4 +45,7 @@ std::string form_field(std::string_view app_field);
 // True when the error means "pick another time" (taken, closed, off the grid...).
 bool is_time_problem(const app::Error& error);
 
+// /news.atom (news_feed.cpp); /news registers it.
+void add_news_feed(http::Router& router, app::NewsBoard& news);
+
 }  // namespace amt::web::citizen
