@@ -88,7 +88,6 @@ def test_bookings_on_two_servers_get_exactly_one_confirmation_mail_each(mail_ser
     with a.connect_db() as db:
         rows = db.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status").fetchall()
     assert rows == [("sent", BOOKINGS)], rows
-    # Both servers' workers took part: each logged mails it sent.
-    for server in (a, b):
-        assert "(booking_confirmed) sent" in server.log_tail(1_000_000), server.log_tail()
+    # Which worker wins each claim is up to timing (one may drain the whole backlog), so this test
+    # does not ask both to have sent mail; the store tests race four workers on one outbox.
     assert a.stop() == 0 and b.stop() == 0
