@@ -28,11 +28,13 @@ NewsEntry entry_for(const NewsItem& item, const std::string& language) {
 }  // namespace
 
 std::shared_ptr<const std::vector<NewsItem>> NewsBoard::items() {
-  const std::uint64_t version = store_.data_version();
+  const std::optional<std::uint64_t> version = store_.data_version();
+  // Unknown version (PostgreSQL while its watch reconnects): read afresh and leave the cache alone.
+  if (!version) return std::make_shared<const std::vector<NewsItem>>(store_.news_items());
   std::lock_guard lock(mutex_);
-  if (!cached_ || version != cached_version_) {
+  if (!cached_ || *version != cached_version_) {
     cached_ = std::make_shared<const std::vector<NewsItem>>(store_.news_items());
-    cached_version_ = version;
+    cached_version_ = *version;
   }
   return cached_;
 }
