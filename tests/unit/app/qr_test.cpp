@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <qrencode.h>
 
-#include <regex>
+#include <cstdio>
 #include <vector>
 
 namespace amt::app {
@@ -12,26 +12,34 @@ namespace {
 
 using Grid = std::vector<std::vector<bool>>;
 
+// Hand-parsed rather than with std::regex, whose GCC 12 headers trip -Wmaybe-uninitialized under ASan.
+std::string after(const std::string& svg, const std::string& marker) {
+  const auto at = svg.find(marker);
+  EXPECT_NE(at, std::string::npos) << marker;
+  return at == std::string::npos ? std::string{} : svg.substr(at + marker.size());
+}
+
 int view_size(const std::string& svg) {
-  std::smatch m;
-  EXPECT_TRUE(std::regex_search(svg, m, std::regex("viewBox=\"0 0 (\\d+) (\\d+)\"")));
-  return m.empty() ? 0 : std::stoi(m[1]);
+  int width = 0, height = 0;
+  EXPECT_EQ(std::sscanf(after(svg, "viewBox=\"0 0 ").c_str(), "%d %d\"", &width, &height), 2);
+  EXPECT_EQ(width, height);
+  return width;
 }
 
 // Paints the path's "Mx yhNv1h-Nz" runs back onto a grid the size of the view box.
 Grid painted(const std::string& svg) {
   const int size = view_size(svg);
   Grid grid(size, std::vector<bool>(size, false));
-  std::smatch d;
-  EXPECT_TRUE(std::regex_search(svg, d, std::regex("<path fill=\"#000\" d=\"([^\"]*)\"/>")));
-  const std::string path = d[1];
-  const std::regex run("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z");
+  const std::string rest = after(svg, "<path fill=\"#000\" d=\"");
+  const std::string path = rest.substr(0, rest.find('"'));
   std::size_t covered = 0;
-  for (auto it = std::sregex_iterator(path.begin(), path.end(), run); it != std::sregex_iterator(); ++it) {
-    const int x = std::stoi((*it)[1]), y = std::stoi((*it)[2]), n = std::stoi((*it)[3]);
-    EXPECT_EQ(n, std::stoi((*it)[4]));
+  int x = 0, y = 0, n = 0, back = 0, used = 0;
+  while (covered < path.size() &&
+         std::sscanf(path.c_str() + covered, "M%d %dh%dv1h-%dz%n", &x, &y, &n, &back, &used) == 4 && used > 0) {
+    EXPECT_EQ(n, back);
     for (int i = 0; i < n; ++i) grid.at(y).at(x + i) = true;
-    covered += it->length();
+    covered += static_cast<std::size_t>(used);
+    used = 0;
   }
   EXPECT_EQ(covered, path.size()) << "the path holds nothing but runs";
   return grid;
