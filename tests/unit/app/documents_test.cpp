@@ -57,11 +57,12 @@ class DocumentTypes : public ::testing::Test {
 };
 
 TEST_F(DocumentTypes, DetectsPdfJpegAndPngFromTheirBytes) {
+  using namespace std::string_literals;  // the headers hold NUL bytes: let the literal say its length
   EXPECT_EQ(documents_->detect_type("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"), "application/pdf");
-  EXPECT_EQ(documents_->detect_type(std::string("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20)),
+  EXPECT_EQ(documents_->detect_type("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"s),
             "image/jpeg");
-  EXPECT_EQ(documents_->detect_type(std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
-                                                "\x08\x02\x00\x00\x00", 33)),
+  EXPECT_EQ(documents_->detect_type("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+                                    "\x08\x02\x00\x00\x00"s),
             "image/png");
   EXPECT_NE(documents_->detect_type("MZ\x90\x00 this is not a document"), "application/pdf");
   EXPECT_EQ(documents_->detect_type("just text, named scan.pdf"), "text/plain");
