@@ -3,43 +3,11 @@
 
 #include <stdexcept>
 
+#include "store/appointment_row.hpp"
 #include "store/sqlite/values.hpp"
 
 namespace amt::store::sqlite {
 namespace {
-
-// The schema caps an appointment at one day, so anything overlapping [from, to) starts after
-// from - 1 day: that bound turns the overlap test into a short range scan of the index.
-constexpr std::int64_t max_appointment_seconds = 86400;
-
-#define AMT_APPOINTMENT_COLUMNS                                                                 \
-  "id, code, location_id, service_id, staff_id, start_utc, end_utc, channel, status, "         \
-  "staff_fixed, manage_token_hash, contact_name, contact_email, contact_phone, customer_number, " \
-  "note, language, created_at"
-
-Appointment read_appointment(const Query& q) {
-  Appointment a;
-  a.id = q.text(0);
-  a.code = q.text(1);
-  a.location_id = q.text(2);
-  a.service_id = q.text(3);
-  a.staff_id = q.text(4);
-  a.start = instant(q.int64(5));
-  a.end = instant(q.int64(6));
-  auto channel = channel_from_string(q.text(7));
-  auto status = status_from_string(q.text(8));
-  if (!channel || !status) throw std::runtime_error("appointment " + a.id + ": unknown channel or status");
-  a.channel = *channel;
-  a.status = *status;
-  a.staff_fixed = q.int64(9) != 0;
-  a.manage_token_hash = q.text(10);
-  a.contact = {q.text(11), q.text(12), q.text(13)};
-  a.customer_number = q.text(14);
-  a.note = q.text(15);
-  a.language = q.text(16);
-  a.created_at = instant(q.int64(17));
-  return a;
-}
 
 // Binds every column but id and created_at, starting at parameter 2 (1 is the id).
 void bind_fields(Query& q, const Appointment& a) {
