@@ -58,6 +58,12 @@ std::vector<Key> keys(Config& c) {
       {"upload", "max_kb", &c.upload.max_kb},
       {"upload", "dir", &c.upload.dir},
       {"upload", "max_files", &c.upload.max_files},
+      {"staff", "secure_cookies", &c.staff.secure_cookies},
+      {"staff", "slow_after", &c.staff.slow_after},
+      {"staff", "lock_after", &c.staff.lock_after},
+      {"staff", "lock_minutes", &c.staff.lock_minutes},
+      {"staff", "idle_minutes", &c.staff.idle_minutes},
+      {"staff", "absolute_hours", &c.staff.absolute_hours},
       {"log", "level", &c.log.level},
       {"demo", "terminpflicht_from", &c.demo.terminpflicht_from},
   };

@@ -62,6 +62,16 @@ struct Config {
     std::string dir;     // empty: "uploads" next to the SQLite file (outside any web root)
     int max_files = 20;  // per appointment
   } upload;
+  struct Staff {
+    // Staff sign-in (issue #4). secure_cookies: mark the staff session cookie Secure; set it when
+    // the pages are served over TLS (also behind a TLS-terminating proxy).
+    bool secure_cookies = false;
+    int slow_after = 3;       // failed sign-ins of one login before each attempt waits
+    int lock_after = 10;      // failures within lock_minutes that lock the login
+    int lock_minutes = 15;
+    int idle_minutes = 30;    // a session ends after this long without a request
+    int absolute_hours = 10;  // and this long after sign-in, whatever happens
+  } staff;
   struct Log {
     std::string level = "info";
   } log;

@@ -1,4 +1,4 @@
-// The amtstermin command line: serve, migrate, seed-demo, create-admin.
+// The amtstermin command line: serve, migrate, seed-demo, create-admin, create-staff, staff-routes.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,6 +21,7 @@
 #include "http/server.hpp"
 #include "store/store.hpp"
 #include "web/routes.hpp"
+#include "web/staff/staff_area.hpp"
 
 namespace {
 
@@ -84,6 +85,19 @@ std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::
   return std::make_unique<app::MailWorker>(store, clock, settings, retry, app::random_unit);
 }
 
+// Staff sign-in policy and cookie flag from [staff] (issue #4).
+web::staff::StaffSettings staff_settings(const Config& config) {
+  web::staff::StaffSettings s;
+  s.policy.slow_after = config.staff.slow_after;
+  s.policy.lock_after = config.staff.lock_after;
+  s.policy.lock_for = std::chrono::minutes{config.staff.lock_minutes};
+  s.policy.window = std::chrono::minutes{config.staff.lock_minutes};
+  s.policy.idle_timeout = std::chrono::minutes{config.staff.idle_minutes};
+  s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
+  s.secure_cookies = config.staff.secure_cookies;
+  return s;
+}
+
 int serve(const Config& config) {
   auto store = store::open_store(config.database.url, {config.database.pool_size});
   store->migrate();
@@ -123,6 +137,7 @@ int serve(const Config& config) {
                               proof,
                               &booking_limits};
   web::add_citizen_routes(router, citizen);
+  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -181,8 +196,9 @@ std::string read_password(const char* prompt) {
   return line;
 }
 
-// The first admin account; there is never a default password.
-int create_admin(const Config& config, const std::string& login, const std::string& name) {
+// A staff account (the first admin, or test and demo accounts); there is never a default password.
+int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
+                 const std::string& location) {
   auto store = store::open_store(config.database.url);
   store->migrate();
   const std::string password = read_password("Password (at least 12 characters): ");
@@ -190,13 +206,28 @@ int create_admin(const Config& config, const std::string& login, const std::stri
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
-  const auto created = app::create_staff_account(*store, {login, name, {Role::admin}, "", ""}, password,
+  const auto created = app::create_staff_account(*store, {login, name, roles, "", location}, password,
                                                  make_clock(config).now(), "command line");
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
     return 2;
   }
-  spdlog::info("created admin account '{}'", created->login);
+  spdlog::info("created staff account '{}' ({})", created->login, to_string(created->roles));
+  return 0;
+}
+
+// Prints the staff route table (method, path, permission, roles) as `serve` registers it.
+int staff_routes(const Config& config) {
+  spdlog::set_level(spdlog::level::err);  // stdout carries only the table
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  const app::Clock clock;
+  http::StaticFiles static_files;
+  web::add_builtin_static_files(static_files);
+  const http::Csrf csrf(app::random_nonce());  // never serves a request
+  http::Router router;
+  const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  std::cout << web::staff::describe(staff.routes().table());
   return 0;
 }
 
@@ -219,6 +250,17 @@ int main(int argc, char** argv) {
   std::string admin_name = "Administrator";
   admin_cmd->add_option("--login", admin_login, "Login name (3-64 of a-z 0-9 . _ - @)");
   admin_cmd->add_option("--name", admin_name, "Display name");
+  auto* staff_cmd = cli.add_subcommand("create-staff", "Create a staff account with roles (password prompted or on stdin)");
+  std::string staff_login;
+  std::string staff_name;
+  std::string staff_roles;
+  std::string staff_location;
+  staff_cmd->add_option("--login", staff_login, "Login name (3-64 of a-z 0-9 . _ - @)")->required();
+  staff_cmd->add_option("--name", staff_name, "Display name")->required();
+  staff_cmd->add_option("--role", staff_roles, "Roles, comma-separated: agent, reception, caseworker, team_lead, admin")
+      ->required();
+  staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
+  auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -226,7 +268,16 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(config.log.level));
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
-    if (admin_cmd->parsed()) return create_admin(config, admin_login, admin_name);
+    if (admin_cmd->parsed()) return create_staff(config, admin_login, admin_name, {Role::admin}, "");
+    if (staff_cmd->parsed()) {
+      const auto roles = role_set_from_string(staff_roles);
+      if (!roles) {
+        std::cerr << "--role: unknown role in '" << staff_roles << "'\n";
+        return 2;
+      }
+      return create_staff(config, staff_login, staff_name, *roles, staff_location);
+    }
+    if (routes_cmd->parsed()) return staff_routes(config);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();

@@ -59,6 +59,8 @@ struct AuditQuery {
   Id account_id;              // "" for any
   std::int64_t before_id = 0; // page backwards from here (exclusive); 0 for the newest
   int limit = 50;
+  Instant from{};             // entries at or after from; Instant{} for no lower bound
+  Instant to{};               // entries before to; Instant{} for no upper bound
 };
 
 }  // namespace amt

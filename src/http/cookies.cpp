@@ -31,7 +31,8 @@ std::optional<std::string> cookie(const Request& request, std::string_view name)
 
 void set_cookie(Response& response, std::string_view name, std::string_view value, CookieOptions options) {
   std::string line;
-  line.append(name).append("=").append(value).append("; Path=/; SameSite=Lax");
+  line.append(name).append("=").append(value).append("; Path=").append(options.path);
+  line.append("; SameSite=").append(options.same_site);
   if (options.max_age_seconds >= 0) line += "; Max-Age=" + std::to_string(options.max_age_seconds);
   if (options.http_only) line += "; HttpOnly";
   if (options.secure) line += "; Secure";

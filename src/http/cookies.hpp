@@ -17,6 +17,8 @@ struct CookieOptions {
   int max_age_seconds = -1;  // -1: a session cookie
   bool http_only = true;
   bool secure = false;  // set behind TLS; plain-HTTP local runs would otherwise drop it
+  std::string_view path = "/";
+  std::string_view same_site = "Lax";  // "Strict" for the staff session
 };
 // Appends a Set-Cookie header; value must be a cookie-octet token (callers pass ids and codes).
 void set_cookie(Response& response, std::string_view name, std::string_view value,

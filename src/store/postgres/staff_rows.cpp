@@ -141,9 +141,10 @@ std::vector<AuditEntry> audit_entries(Connection& c, const AuditQuery& f) {
                       " FROM audit_log WHERE ($1::bigint = 0 OR id < $1::bigint)"
                       " AND ($2::text = '' OR account_id = $2::text)"
                       " AND ($3::text = '' OR (subject_type = $3::text AND subject_id = $4::text))"
+                      " AND ($6::bigint = 0 OR at >= $6::bigint) AND ($7::bigint = 0 OR at < $7::bigint)"
                       " ORDER BY id DESC LIMIT $5",
                       Params().add(f.before_id).add(f.account_id).add(f.subject_type).add(f.subject_id)
-                          .add(std::clamp(f.limit, 0, 1000)));
+                          .add(std::clamp(f.limit, 0, 1000)).add(seconds(f.from)).add(seconds(f.to)));
   std::vector<AuditEntry> out;
   out.reserve(static_cast<std::size_t>(rows.size()));
   for (Row row : rows) out.push_back(read_audit(row));

@@ -166,9 +166,10 @@ std::int64_t append_audit(Connection& c, const AuditEntry& e) {
 std::vector<AuditEntry> audit_entries(Connection& c, const AuditQuery& f) {
   auto q = c.query("SELECT id, at, account_id, account_login, action, subject_type, subject_id, detail"
                    " FROM audit_log WHERE (?1 = 0 OR id < ?1) AND (?2 = '' OR account_id = ?2)"
-                   " AND (?3 = '' OR (subject_type = ?3 AND subject_id = ?4)) ORDER BY id DESC LIMIT ?5");
+                   " AND (?3 = '' OR (subject_type = ?3 AND subject_id = ?4))"
+                   " AND (?6 = 0 OR at >= ?6) AND (?7 = 0 OR at < ?7) ORDER BY id DESC LIMIT ?5");
   q.bind(1, f.before_id).bind(2, f.account_id).bind(3, f.subject_type).bind(4, f.subject_id);
-  q.bind(5, std::clamp(f.limit, 0, 1000));
+  q.bind(5, std::clamp(f.limit, 0, 1000)).bind(6, seconds(f.from)).bind(7, seconds(f.to));
   std::vector<AuditEntry> out;
   while (q.step()) out.push_back(read_audit(q));
   return out;

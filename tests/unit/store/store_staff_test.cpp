@@ -179,6 +179,32 @@ TEST_P(StoreContract, AuditEntriesComeBackNewestFirstFilteredAndPaged) {
   EXPECT_LT(page2.front().id, page1.back().id);
 }
 
+TEST_P(StoreContract, AuditEntriesFilterByTimeRangeWithTheAccountAndPageWithinIt) {
+  store().write([&](WriteTx& tx) {
+    for (int i = 0; i < 6; ++i) tx.append_audit(entry(i % 2 ? "u1" : "u2", "a", i * 10));  // 9:00 .. 9:50
+  });
+  AuditQuery range;
+  range.from = at_utc(2027, 3, 8, 9, 10);
+  range.to = at_utc(2027, 3, 8, 9, 40);  // exclusive: 9:10, 9:20, 9:30
+  const auto in_range = store().audit_entries(range);
+  ASSERT_EQ(in_range.size(), 3u);
+  EXPECT_EQ(in_range.front().at, at_utc(2027, 3, 8, 9, 30));
+  EXPECT_EQ(in_range.back().at, at_utc(2027, 3, 8, 9, 10));
+
+  range.account_id = "u1";  // 9:10 and 9:30
+  const auto of_u1 = store().audit_entries(range);
+  ASSERT_EQ(of_u1.size(), 2u);
+  range.limit = 1;
+  range.before_id = of_u1.front().id;
+  const auto next_page = store().audit_entries(range);
+  ASSERT_EQ(next_page.size(), 1u);
+  EXPECT_EQ(next_page.front().at, at_utc(2027, 3, 8, 9, 10));
+
+  AuditQuery only_from;
+  only_from.from = at_utc(2027, 3, 8, 9, 50);
+  EXPECT_EQ(store().audit_entries(only_from).size(), 1u);
+}
+
 TEST_P(StoreContract, AuditEntryWrittenInAFailedWriteIsRolledBackWithIt) {
   EXPECT_THROW(store().write([&](WriteTx& tx) {
                  tx.append_audit(entry("u1", "a1", 1));

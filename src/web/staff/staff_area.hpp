@@ -1,0 +1,39 @@
+// The staff area as one object: its templates, the sign-in use cases, the context and the route
+// table, registered on a router. `amtstermin serve` and `amtstermin staff-routes` build it the
+// same way, so the printed table is the one the server enforces.
+#pragma once
+
+#include "app/staff_auth.hpp"
+#include "web/staff/staff_routes.hpp"
+
+namespace amt::web::staff {
+
+struct StaffSettings {
+  app::SignInPolicy policy;
+  bool secure_cookies = false;
+};
+
+class StaffArea {
+ public:
+  StaffArea(store::Store& store, const app::Clock& clock, const http::Csrf& csrf,
+            const http::StaticFiles& static_files, http::Router& router, const StaffSettings& settings)
+      : templates_(builtin_template_sources(), builtin_translations()),
+        auth_(store, settings.policy),
+        context_{store, auth_, clock, {builtin_translations(), templates_, csrf, static_files}, settings.secure_cookies},
+        routes_(router, context_) {
+    add_staff_pages(router, routes_);
+  }
+  StaffArea(const StaffArea&) = delete;
+  StaffArea& operator=(const StaffArea&) = delete;
+
+  const StaffRoutes& routes() const { return routes_; }
+  StaffContext& context() { return context_; }
+
+ private:
+  Templates templates_;
+  app::StaffAuth auth_;
+  StaffContext context_;
+  StaffRoutes routes_;
+};
+
+}  // namespace amt::web::staff

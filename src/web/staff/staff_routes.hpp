@@ -1,0 +1,99 @@
+// The staff area (/staff, issue #4): its context, and the ONE staff route table. Every staff route
+// is registered through StaffRoutes with exactly one Permission; one gate authenticates the
+// session, checks may(roles, permission) and the CSRF token of every POST before any handler runs.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/clock.hpp"
+#include "app/staff_auth.hpp"
+#include "core/roles.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+#include "web/staff/staff_page.hpp"
+
+namespace amt::web::staff {
+
+inline constexpr std::string_view session_cookie = "amt_staff";
+inline constexpr std::string_view sign_in_path = "/staff/sign-in";
+
+struct StaffContext {
+  store::Store& store;
+  app::StaffAuth& auth;  // sign_in runs argon2id: only ever from route handlers (worker threads)
+  const app::Clock& clock;
+  StaffSite site;
+  bool secure_cookies = false;  // Secure on the session cookie (served over TLS)
+  Zone zone = amt::zone("Europe/Berlin");  // the office's zone: days and times on staff pages
+};
+
+// What a handler gets once the gate let the request through.
+struct StaffRequest {
+  const http::Request& http;
+  const app::SignedInStaff& staff;
+  const http::Fields& form;  // the decoded POST body; empty for GET
+  const StaffPage& page;
+  std::string_view session_token;
+};
+using StaffHandler = std::function<http::Response(const StaffRequest&)>;
+
+struct StaffRouteInfo {
+  std::string method;
+  std::string pattern;
+  Permission permission;
+};
+
+// A link on the start page, shown to accounts whose roles grant the permission.
+struct StaffLink {
+  std::string path;
+  std::string title_msgid;
+  std::string text_msgid;
+  Permission permission;
+};
+
+class StaffRoutes {
+ public:
+  StaffRoutes(http::Router& router, StaffContext& context) : router_(router), context_(context) {}
+
+  // The only way to add a staff route: no permission, no route. Patterns start with /staff/.
+  void get(std::string pattern, Permission permission, StaffHandler handler);
+  void post(std::string pattern, Permission permission, StaffHandler handler);
+  void link(StaffLink link) { links_.push_back(std::move(link)); }
+
+  const std::vector<StaffRouteInfo>& table() const { return table_; }
+  const std::vector<StaffLink>& links() const { return links_; }
+  StaffContext& context() const { return context_; }
+
+ private:
+  void add(std::string method, std::string pattern, Permission permission, StaffHandler handler);
+
+  http::Router& router_;
+  StaffContext& context_;
+  std::vector<StaffRouteInfo> table_;
+  std::vector<StaffLink> links_;
+};
+
+// The gate itself, for tests: answers the request as the route registered with permission would.
+http::Response guard(StaffContext& context, const http::Request& request, Permission permission,
+                     const StaffHandler& handler);
+
+// Sign-in and sign-out (sign_in_pages.cpp); the sign-in page is the one public staff route.
+void add_sign_in_pages(http::Router& router, StaffRoutes& routes);
+void add_home_page(StaffRoutes& routes);   // /staff, links by role
+void add_audit_pages(StaffRoutes& routes);  // /staff/audit
+
+// Everything under /staff (the start page reads the links when it is shown, so later
+// registrations appear too).
+inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
+  add_sign_in_pages(router, routes);
+  add_audit_pages(routes);
+  add_home_page(routes);
+}
+
+// One line per route, "METHOD PATTERN PERMISSION ROLES" (roles comma-separated, "*" for any
+// signed-in account): what `amtstermin staff-routes` prints for the table-driven tests.
+std::string describe(const std::vector<StaffRouteInfo>& table);
+
+}  // namespace amt::web::staff
