@@ -4,7 +4,9 @@
 // is refused with a clear message, the time is moved and the booking cancelled, each with its mail.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { startMailServer } from './mail.mjs';
 import { launch, openPage, closePage, step } from './browser.mjs';
@@ -109,7 +111,7 @@ test('the mail link opens the booking: QR code, calendar file, PDF upload, new t
   await closePage(page);
 });
 
-test('a program renamed to .pdf is refused with a clear message next to the file field, in German and Arabic', async () => {
+test('a program renamed to .pdf or a file over the limit is refused with a clear message next to the file field, in German and Arabic', async () => {
   const booked = await bookByApi('renamed@example.org', 'de');
   const page = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/manage/${booked.code}?token=${booked.manage_token}`);
@@ -120,10 +122,22 @@ test('a program renamed to .pdf is refused with a clear message next to the file
   assert.equal(await page.locator('#document').inputValue(), 'Mietvertrag', 'the chosen document is kept');
   assert.equal(await page.locator('.documents-received').count(), 0, 'nothing was stored');
 
-  await page.goto(`${server.origin}/manage/${booked.code}?token=${booked.manage_token}&lang=ar`);
+  // Far over the limit: with JavaScript the page says so at once and sends nothing.
+  const posts = page.record.requests.filter((r) => r.url.endsWith('/documents')).length;
+  const big = join(mkdtempSync(join(tmpdir(), 'amt-e2e-upload-')), 'scan.pdf');
+  writeFileSync(big, Buffer.concat([pdf, Buffer.alloc(12 * 1024 * 1024)]));
+  await page.locator('#file').setInputFiles(big);  // a path: the browser reads it, nothing is copied over
+  await page.locator('#upload-form button[type=submit]').click();
+  assert.match(await page.locator('#file-error').textContent(), /Diese Datei ist zu groß. Dateien dürfen höchstens 10 MB groß sein./);
+  assert.equal(page.record.requests.filter((r) => r.url.endsWith('/documents')).length, posts, 'nothing was sent');
+
+  // The language switch on the re-shown form leads back to the booking, now in Arabic.
+  await upload(page, { name: 'antrag.pdf', buffer: program });
+  await page.locator('.languages a[lang=ar]').click();
+  assert.equal((await page.locator('.booking-code').textContent()).trim(), booked.code);
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   await upload(page, { name: 'antrag.pdf', buffer: program });
   await step(page, 'upload-rejected-ar');
-  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   assert.match(await page.locator('#file-error').textContent(), /ليس من نوع PDF أو JPEG أو PNG/);
   await closePage(page);
 });

@@ -12,12 +12,6 @@ namespace amt::web::citizen {
 
 namespace {
 
-// Our catalogs write a number into a text as "{n}".
-std::string with_number(std::string text, std::size_t n) {
-  if (const auto at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(n));
-  return text;
-}
-
 std::string size_text(std::int64_t bytes) {
   if (bytes < 1024 * 1024) return std::to_string(std::max<std::int64_t>(1, bytes / 1024)) + " KB";
   return std::to_string(bytes / (1024 * 1024)) + "." + std::to_string(bytes % (1024 * 1024) * 10 / (1024 * 1024)) +
@@ -25,7 +19,7 @@ std::string size_text(std::int64_t bytes) {
 }
 
 // The translated reason a file was refused (the single mapping of upload errors to messages).
-std::string upload_message(const Page& page, const app::Error& e, std::size_t max_mb) {
+std::string upload_message(const Page& page, const app::Error& e, std::int64_t max_mb) {
   for (const auto& f : e.fields) {
     if (f.code == "too_many") return page.t("You have uploaded the most files allowed for this appointment.");
     if (f.code == "too_large") return with_number(page.t("This file is too large. Files can have at most {n} MB."), max_mb);
@@ -63,7 +57,8 @@ http::Response post_upload(CitizenContext& c, const http::Request& request) {
     return page.message(400, "Please try again", "This form has expired. Please go back and send it again.");
   if (!page.csrf_ok())
     return page.message(403, "Please try again", "This form has expired. Please go back and send it again.");
-  const std::string token = http::field(form->fields, "token");
+  std::string token = http::field(form->fields, "token");
+  if (token.empty()) token = request.query_param("token").value_or("");
   const auto snapshot = c.catalogs.current();
   auto found = find_booking(c, page, request.param("code"), token, *snapshot);
   if (auto* response = std::get_if<http::Response>(&found)) return std::move(*response);
@@ -80,8 +75,16 @@ http::Response post_upload(CitizenContext& c, const http::Request& request) {
   if (stored) return page.redirect(with_token(manage_path(booking.appointment.code), token, {{"uploaded", "1"}}) + "#documents");
   if (stored.error().kind == app::ErrorKind::not_changeable)
     return page.message(409, "This appointment cannot be changed", "It has already begun or was cancelled.");
-  notes.file_error = upload_message(page, stored.error(), c.documents->max_bytes() / (1024 * 1024));
+  notes.file_error =
+      upload_message(page, stored.error(), static_cast<std::int64_t>(c.documents->max_bytes() / (1024 * 1024)));
   return booking_view(c, page, *snapshot, booking, token, notes);
+}
+
+// GET of the upload address: a language link on a re-shown upload form. Back to the booking.
+http::Response back_to_booking(CitizenContext& c, const http::Request& request) {
+  const Page page(c.site, request);
+  return page.redirect(with_token(manage_path(request.param("code")), request.query_param("token").value_or("")) +
+                       "#documents");
 }
 
 }  // namespace
@@ -116,9 +119,13 @@ Data documents_data(CitizenContext& c, const Page& page, const Found& found, con
   }
   data.set("choices", Data{choices});
   data.set("uploaded", notes.uploaded);
-  data.set("action", manage_path(found.appointment.code, "documents"));
+  // The token rides in the action too: the language links of a re-shown form then lead back here.
+  data.set("action", with_token(manage_path(found.appointment.code, "documents"), token));
   data.set("token", token);
-  data.set("file_hint", with_number(page.t("PDF, JPEG or PNG, at most {n} MB"), c.documents->max_bytes() / (1024 * 1024)));
+  const auto max_mb = static_cast<std::int64_t>(c.documents->max_bytes() / (1024 * 1024));
+  data.set("file_hint", with_number(page.t("PDF, JPEG or PNG, at most {n} MB"), max_mb));
+  data.set("max_bytes", std::to_string(c.documents->max_bytes()));  // app.js checks before sending
+  data.set("too_large", with_number(page.t("This file is too large. Files can have at most {n} MB."), max_mb));
   if (!notes.file_error.empty()) data.set("file_error", notes.file_error);
   return data;
 }
@@ -131,6 +138,7 @@ void add_document_pages(http::Router& router, CitizenContext& c) {
   using namespace citizen;
   router.get("/manage/{code}/calendar.ics", [&c](const http::Request& r) { return calendar_file(c, r); });
   router.post("/manage/{code}/documents", [&c](const http::Request& r) { return post_upload(c, r); });
+  router.get("/manage/{code}/documents", [&c](const http::Request& r) { return back_to_booking(c, r); });
 }
 
 }  // namespace amt::web

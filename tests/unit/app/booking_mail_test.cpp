@@ -138,6 +138,7 @@ TEST_F(BookingMailTest, ConfirmationIsWrittenInTheBookingsLanguageWithItsDates) 
   EXPECT_TRUE(contains(m.body, "- ID card or passport\n- Rental agreement\n")) << m.body;
   EXPECT_TRUE(contains(m.body, "Booking code: " + code));
   EXPECT_FALSE(contains(m.body, "Buchungscode"));
+  EXPECT_TRUE(contains(m.attachment, "DESCRIPTION:Booking code: " + code)) << "the calendar entry in English too";
 }
 
 TEST_F(BookingMailTest, ArabicAndUkrainianBookingsGetTheirMailsInTheirLanguage) {
