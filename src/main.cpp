@@ -135,7 +135,8 @@ int serve(const Config& config) {
                               catalogs,
                               {app::Translations::builtin(), templates, csrf, static_files, &news},
                               proof,
-                              &booking_limits};
+                              &booking_limits,
+                              &documents};
   web::add_citizen_routes(router, citizen);
   web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
 
@@ -149,7 +150,8 @@ int serve(const Config& config) {
   options.large_body_bytes = static_cast<std::size_t>(config.upload.max_kb + 64) * 1024;
   options.allows_large_body = [](std::string_view method, std::string_view target) {
     const std::string_view path = target.substr(0, target.find('?'));
-    return method == "POST" && path.starts_with("/api/v1/bookings/") && path.ends_with("/documents");
+    return method == "POST" && (path.starts_with("/api/v1/bookings/") || path.starts_with("/manage/")) &&
+           path.ends_with("/documents");
   };
   options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
   options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};

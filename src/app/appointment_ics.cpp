@@ -1,6 +1,8 @@
-// Appointment -> CalendarEvent -> RFC 5545 text. German wording, like the rest of the mail for now.
+// Appointment -> CalendarEvent -> RFC 5545 text, worded in the booking's language (the same
+// catalogs as the pages and the mails).
 #include "app/appointment_ics.hpp"
 
+#include "app/i18n.hpp"
 #include "core/ics.hpp"
 
 namespace amt::app {
@@ -23,14 +25,16 @@ std::string appointment_ics(const Appointment& a, const Location& location, cons
   e.start = a.start;
   e.end = a.end;
   e.time_zone = location.time_zone;
-  e.summary = location.name + ": " + service.name;
+  const Translations& t = Translations::builtin();
+  const std::string lang = is_supported_language(a.language) ? a.language : std::string("de");
+  e.summary = location.name + ": " + t.translate_catalog(lang, service.name);
   e.location = location.name + ", " + location.address;
-  e.description = "Buchungscode: " + a.code;
+  e.description = t.translate(lang, "Booking code") + ": " + a.code;
   if (!service.documents.empty()) {
-    e.description += "\nBitte mitbringen:";
-    for (const auto& d : service.documents) e.description += "\n- " + d;
+    e.description += "\n" + t.translate(lang, "Please bring") + ":";
+    for (const auto& d : service.documents) e.description += "\n- " + t.translate_catalog(lang, d);
   }
-  if (!location.phone.empty()) e.description += "\nTelefon: " + location.phone;
+  if (!location.phone.empty()) e.description += "\n" + t.translate(lang, "Phone") + ": " + location.phone;
   return calendar_text(e);
 }
 

@@ -1,5 +1,5 @@
-// The .ics of one appointment, shared by the confirmation mail and (later) the confirmation
-// page's download, so both give calendars the same UID and content.
+// The .ics of one appointment, shared by the mails and the booking page's download, so both give
+// calendars the same UID and content (worded in the booking's language).
 #pragma once
 
 #include <string>

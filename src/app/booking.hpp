@@ -78,6 +78,7 @@ class Bookings {
   Result<std::string> access_by_contact(std::string_view code, std::string_view contact) const;
 
   Instant now() const { return clock_.now(); }
+  const std::string& public_url() const { return policy_.public_url; }  // where citizens reach the site
 
  private:
   store::Store& store_;

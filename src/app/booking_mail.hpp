@@ -1,6 +1,6 @@
 // The mails a booking change sends (confirmation, new time, cancellation), rendered into an outbox
-// message inside the booking's transaction. The text is German for every language so far; the
-// language is a parameter so that translated wording can be added in one place (Wording).
+// message inside the booking's transaction, in the language stored with the appointment (the web
+// pages' gettext catalogs; dates written for that language).
 #pragma once
 
 #include <string>
@@ -28,8 +28,7 @@ struct MailSite {
 store::OutboxMessage booking_mail(BookingMailKind kind, const BookingMailFacts& facts, const MailSite& site,
                                   std::string id);
 
-// "Montag, 15. März 2027" and "08:00" in the location's zone (German formats).
-std::string german_long_date(Instant t, Zone z);
+// "08:00" in the location's zone: the 24-hour clock all six languages use.
 std::string german_time(Instant t, Zone z);
 
 }  // namespace amt::app

@@ -104,7 +104,8 @@ Result<store::StoredDocument> Documents::upload(std::string_view code, std::stri
     return fail(ErrorKind::not_changeable, "Documents can only be added to an open booking.");
   if (content.size() > settings_.max_bytes)
     return fail(ErrorKind::too_large,
-                "The file is larger than " + std::to_string(settings_.max_bytes / (1024 * 1024)) + " MB.");
+                "The file is larger than " + std::to_string(settings_.max_bytes / (1024 * 1024)) + " MB.",
+                {{"file", "too_large", "The file is too large."}});
   if (content.empty()) return invalid({{"file", "empty", "The file is empty."}});
   const std::string type = detect_type(content);
   if (std::find(accepted.begin(), accepted.end(), type) == accepted.end())
@@ -117,7 +118,8 @@ Result<store::StoredDocument> Documents::upload(std::string_view code, std::stri
 
   const auto too_many = [&] {
     return fail(ErrorKind::too_large,
-                "At most " + std::to_string(settings_.max_files) + " files can be uploaded for one appointment.");
+                "At most " + std::to_string(settings_.max_files) + " files can be uploaded for one appointment.",
+                {{"file", "too_many", "No more files can be uploaded for this appointment."}});
   };
   // Checked before the file is written (no orphan file in the normal case) and again in the write.
   if (static_cast<int>(store_.documents(appointment->id).size()) >= settings_.max_files) return too_many();

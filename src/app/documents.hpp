@@ -41,6 +41,7 @@ class Documents {
                                        std::string_view file_name, std::string_view document);
   Result<DocumentList> list(std::string_view code, std::string_view token) const;
   std::string detect_type(std::string_view content) const;  // MIME type from the bytes
+  std::size_t max_bytes() const { return settings_.max_bytes; }  // per file
 
  private:
   void store_file(const std::string& sha256, std::string_view content) const;

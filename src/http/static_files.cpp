@@ -1,4 +1,4 @@
-// In-memory static files with content-hashed URLs, ETag / If-None-Match and precompressed gzip.
+// In-memory static files with content-hashed URLs, ETag / If-None-Match and precompressed brotli / gzip.
 #include "http/static_files.hpp"
 
 #include <cstdint>
@@ -20,18 +20,30 @@ std::string fnv1a_hex(std::string_view data) {
   return out;
 }
 
-bool accepts_gzip(std::string_view accept_encoding) {
-  // Enough for real clients: "gzip" listed and not explicitly refused with q=0.
-  const auto pos = accept_encoding.find("gzip");
-  if (pos == std::string_view::npos) return false;
-  const auto rest = accept_encoding.substr(pos + 4, 8);
-  return rest.find("q=0") == std::string_view::npos || rest.find("q=0.") != std::string_view::npos;
+// True when accept_encoding lists coding without refusing it ("br;q=0"); "*" is not needed by
+// the browsers we serve and is ignored.
+bool accepts(std::string_view accept_encoding, std::string_view coding) {
+  while (!accept_encoding.empty()) {
+    const auto comma = accept_encoding.find(',');
+    std::string_view item = accept_encoding.substr(0, comma);
+    accept_encoding = comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
+    const auto semicolon = item.find(';');
+    std::string_view name = item.substr(0, semicolon);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name != coding) continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string params(item.substr(semicolon + 1));
+    std::erase(params, ' ');
+    return !(params.starts_with("q=0") && params.find_first_not_of("0.", 2) == std::string::npos);
+  }
+  return false;
 }
 
 }  // namespace
 
-void StaticFiles::add(std::string name, std::string_view data, std::string_view gzip) {
-  files_[std::move(name)] = File{data, gzip, fnv1a_hex(data)};
+void StaticFiles::add(std::string name, std::string_view data, std::string_view gzip, std::string_view brotli) {
+  files_[std::move(name)] = File{data, gzip, brotli, fnv1a_hex(data)};
 }
 
 std::string StaticFiles::url(std::string_view name) const {
@@ -56,8 +68,10 @@ Response StaticFiles::serve(const Request& request) const {
   if (it == files_.end()) return Response::problem(404, "Not Found");
   const File& file = it->second;
   const bool current = request.param("hash") == file.hash;
-  const bool gzip = !file.gzip.empty() && accepts_gzip(request.header("accept-encoding"));
-  const std::string etag = "\"" + file.hash + (gzip ? "-gz\"" : "\"");
+  const std::string_view accept = request.header("accept-encoding");
+  const bool brotli = !file.brotli.empty() && accepts(accept, "br");
+  const bool gzip = !brotli && !file.gzip.empty() && accepts(accept, "gzip");
+  const std::string etag = "\"" + file.hash + (brotli ? "-br\"" : gzip ? "-gz\"" : "\"");
 
   Response response;
   response.set("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
@@ -69,8 +83,9 @@ Response StaticFiles::serve(const Request& request) const {
     return response;
   }
   response.set("Content-Type", std::string(content_type(it->first)));
+  if (brotli) response.set("Content-Encoding", "br");
   if (gzip) response.set("Content-Encoding", "gzip");
-  response.body = std::string(gzip ? file.gzip : file.data);
+  response.body = std::string(brotli ? file.brotli : gzip ? file.gzip : file.data);
   return response;
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "app/documents.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "web/page.hpp"
@@ -15,12 +16,14 @@ struct CitizenContext {
   Site site;
   const app::ProofOfWork* proof_of_work = nullptr;  // null: the booking form asks for no anti-bot proof
   http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
+  app::Documents* documents = nullptr;  // null: the manage page takes no uploads
 };
 
 void add_static_routes(http::Router& router, const http::StaticFiles& files);
 void add_booking_pages(http::Router& router, CitizenContext& context);
 void add_details_pages(http::Router& router, CitizenContext& context);
 void add_manage_pages(http::Router& router, CitizenContext& context);
+void add_document_pages(http::Router& router, CitizenContext& context);  // uploads, calendar file
 void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
 
@@ -29,6 +32,7 @@ inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_booking_pages(router, context);
   add_details_pages(router, context);
   add_manage_pages(router, context);
+  add_document_pages(router, context);
   add_news_pages(router, context);
   add_app_pages(router, context);
 }

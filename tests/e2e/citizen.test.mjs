@@ -5,6 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { launch, openPage, closePage, step, sizes } from './browser.mjs';
+import { book as bookAt, tabTo } from './flow.mjs';
+
+const book = (page, options) => bookAt(page, server.origin, options);
 
 const binary = process.env.AMT_BINARY;
 let server;
@@ -23,34 +26,11 @@ after(async () => {
   for (const s of sizes) console.log(`  ${s.name.padEnd(28)} html ${String(s.html).padStart(6)} B   transferred ${String(s.transferred).padStart(7)} B   requests ${s.requests}`);
 });
 
-// The booking flow by clicking; returns the booking code. prefix names the screenshots.
-async function book(page, { lang, email, prefix, dayIndex = 0, timeIndex = 0, axe = true }) {
-  await page.goto(`${server.origin}/${lang ? `?lang=${lang}` : ''}`);
-  await step(page, `${prefix}-1-concerns`, { axe });
-  await page.getByRole('link', { name: /Erstantrag Bürgergeld/ }).click();
-  await step(page, `${prefix}-2-concern`, { axe });
-  await page.locator('#main-form button[type=submit]').click();
-  await step(page, `${prefix}-3-days`, { axe });
-  await page.locator('a.choice').nth(dayIndex).click();
-  await step(page, `${prefix}-4-times`, { axe });
-  await page.locator('a.time').nth(timeIndex).click();
-  await step(page, `${prefix}-5-details`, { axe });
-  await page.locator('#name').fill('Anna Muster');
-  await page.locator('#email').fill(email);
-  await page.locator('button[name=action][value=check]').click();
-  await step(page, `${prefix}-6-check`, { axe });
-  await page.locator('button[name=action][value=confirm]').click();
-  await step(page, `${prefix}-7-confirmation`, { axe });
-  const code = (await page.locator('.booking-code').textContent()).trim();
-  assert.match(code, /^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
-  return code;
-}
-
 test('a citizen books a concern end to end and sees code, time, place and what to bring', async () => {
   const page = await openPage(browser, server.origin);
   const code = await book(page, { email: 'anna.de@example.org', prefix: 'de' });
   await assert.doesNotReject(page.getByText('Ihr Termin ist gebucht').waitFor());
-  assert.ok(await page.getByText('Personalausweis oder Pass').isVisible());
+  assert.ok(await page.locator('.documents-missing').getByText('Personalausweis oder Pass').isVisible());
   assert.ok(await page.getByText('Jobcenter Mainz', { exact: false }).isVisible());
   assert.ok(code.length === 6);
   await closePage(page);
@@ -85,15 +65,6 @@ test('the same booking works with JavaScript disabled', async () => {
   assert.ok(code);
   await closePage(page);
 });
-
-// Presses Tab until the focused element satisfies predicate (evaluated in the page).
-async function tabTo(page, predicate, arg) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate, arg)) return;
-  }
-  throw new Error(`never reached by Tab: ${predicate} ${arg ?? ''}`);
-}
 
 test('the whole booking can be done with the keyboard alone', async () => {
   const page = await openPage(browser, server.origin);

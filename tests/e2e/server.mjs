@@ -2,12 +2,34 @@
 // for the browser tests. The clock is fixed (Monday 2027-03-08, 08:00 in Mainz) and ALTCHA is off.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// extraEnv overrides, e.g. { AMTSTERMIN_ALTCHA_ENABLED: 'true' } for the anti-bot tests.
-export async function startServer(binary, extraEnv = {}) {
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// extraEnv overrides, e.g. { AMTSTERMIN_ALTCHA_ENABLED: 'true' } for the anti-bot tests. mailPort:
+// deliver mail to that SMTP server, with links in the mails that point at this server.
+export async function startServer(binary, extraEnv = {}, { mailPort } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'amt-e2e-'));
+  const mail = {};
+  if (mailPort) {
+    const port = await freePort();
+    Object.assign(mail, {
+      AMTSTERMIN_HTTP_LISTEN: `127.0.0.1:${port}`,
+      AMTSTERMIN_MAIL_SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+      AMTSTERMIN_MAIL_FROM: 'Jobcenter Mainz <termine@jobcenter.example.org>',
+      AMTSTERMIN_MAIL_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      AMTSTERMIN_MAIL_POLL_MS: '100',
+    });
+  }
   const env = {
     ...process.env,
     AMTSTERMIN_DATABASE_URL: `sqlite:${join(dir, 'amtstermin.db')}`,
@@ -16,6 +38,7 @@ export async function startServer(binary, extraEnv = {}) {
     AMTSTERMIN_HTTP_LISTEN: '127.0.0.1:0',
     AMTSTERMIN_RATE_LIMIT_BOOKING_PER_IP: '0',
     AMTSTERMIN_RATE_LIMIT_BOOKING_PER_CONTACT: '0',
+    ...mail,
     ...extraEnv,
   };
   const seeded = spawnSync(binary, ['seed-demo'], { env, encoding: 'utf8' });

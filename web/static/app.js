@@ -20,7 +20,33 @@
     localStorage.setItem(KEY, JSON.stringify({ code: d.code, date: d.date, time: d.time, place: d.place }));
   }
 
+  // A file over the upload limit is refused here with the server's own words, instead of being
+  // sent in vain: far over the limit, the server would have to cut the upload off.
+  function checkUploadSize() {
+    var form = document.getElementById('upload-form');
+    var input = document.getElementById('file');
+    if (!form || !input || !input.dataset.maxBytes) return;
+    form.addEventListener('submit', function (event) {
+      var file = input.files && input.files[0];
+      if (!file || file.size <= Number(input.dataset.maxBytes)) return;
+      event.preventDefault();
+      var error = document.getElementById('file-error');
+      if (!error) {
+        error = document.createElement('p');
+        error.className = 'kern-error';
+        error.id = 'file-error';
+        input.parentNode.insertBefore(error, input);
+        input.setAttribute('aria-describedby', 'file-hint file-error');
+        input.parentNode.classList.add('kern-form-input--error');
+      }
+      error.textContent = input.dataset.tooLarge;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    });
+  }
+
   try { remember(); } catch (e) { /* storage may be full or forbidden: the page still works */ }
+  checkUploadSize();
   if ('serviceWorker' in navigator) {
     var lang = encodeURIComponent(document.documentElement.lang || 'de');
     navigator.serviceWorker.register('/sw.js?lang=' + lang, { scope: '/' }).catch(function () {});

@@ -26,13 +26,6 @@ std::string widget_strings(const Page& page) {
   return boost::json::serialize(o);
 }
 
-// Our catalogs write a number into a text as "{n}".
-std::string with_number(std::string text, std::int64_t n) {
-  const auto at = text.find("{n}");
-  if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
-  return text;
-}
-
 }  // namespace
 
 std::string submitted_proof(const http::Fields& form) {

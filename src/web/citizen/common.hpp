@@ -40,6 +40,8 @@ std::string booking_times_url(const std::string& service, std::string_view date,
 
 // The translated text for a field error (the single mapping of FieldError codes to messages).
 std::string field_message(const Page& page, const app::FieldError& error);
+// Our catalogs write a number into a text as "{n}": the text with n written in.
+std::string with_number(std::string text, std::int64_t n);
 // The form field an app field belongs to ("contact.email" -> "email").
 std::string form_field(std::string_view app_field);
 // True when the error means "pick another time" (taken, closed, off the grid...).

@@ -1,34 +1,25 @@
 // /manage: find a booking (code + e-mail or mobile), see it, cancel it (with a confirmation step)
 // or move it to another free time. The manage token (from the link, or from the contact lookup)
 // travels in the links; the app checks it on every step.
-#include <variant>
-
 #include "app/contact.hpp"
 #include "http/form.hpp"
-#include "web/citizen/common.hpp"
+#include "app/qr.hpp"
+#include "web/citizen/manage.hpp"
 #include "web/url.hpp"
 
 namespace amt::web::citizen {
 
-namespace {
-
-std::string manage_path(std::string_view code, std::string_view step = {}) {
+std::string manage_path(std::string_view code, std::string_view step) {
   std::string path = "/manage/" + percent_encode(code);
   if (!step.empty()) path.append("/").append(step);
   return path;
 }
 
-std::string with_token(std::string path, const std::string& token, http::Fields more = {}) {
+std::string with_token(std::string path, const std::string& token, http::Fields more) {
   more.insert(more.begin(), {"token", token});
   return path + query_string(more);
 }
 
-struct Found {
-  Appointment appointment;
-  const Service* service = nullptr;
-};
-
-// The booking behind code + token, or the page that says it was not found.
 std::variant<Found, http::Response> find_booking(CitizenContext& c, const Page& page, std::string_view code,
                                                  const std::string& token, const CatalogSnapshot& snapshot) {
   auto a = c.bookings.view(code, token);
@@ -39,6 +30,32 @@ std::variant<Found, http::Response> find_booking(CitizenContext& c, const Page& 
         "We found no booking for this link. Please check the link or search with your booking code.");
   return Found{std::move(*a), service};
 }
+
+http::Response booking_view(CitizenContext& c, const Page& page, const CatalogSnapshot& snapshot,
+                            const Found& found, const std::string& token, const BookingNotes& notes) {
+  const Appointment& a = found.appointment;
+  Data data = appointment_data(page, snapshot, *found.service, a.start);
+  data.set("code", a.code);
+  data.set("booked", notes.booked);
+  data.set("moved", notes.moved);
+  data.set("cancelled", a.status == AppointmentStatus::cancelled);
+  const bool changeable = a.status == AppointmentStatus::booked && a.start > c.bookings.now();
+  data.set("changeable", changeable);
+  data.set("manage_link", with_token(manage_path(a.code), token));
+  data.set("cancel_link", with_token(manage_path(a.code, "cancel"), token));
+  data.set("move_link", with_token(manage_path(a.code, "day"), token));
+  if (a.status != AppointmentStatus::cancelled) {
+    // The code as a QR code, for the kiosk's check-in scanner; the calendar file for the phone.
+    data.set("qr", app::qr_svg(a.code, page.t("Your booking code as a QR code:") + " " + a.code));
+    data.set("ics_link", with_token(manage_path(a.code, "calendar.ics"), token));
+  }
+  data.set("docs", documents_data(c, page, found, token, notes));
+  const std::string title = notes.booked ? page.t("Your appointment is booked") : page.t("Your appointment");
+  if (!notes.file_error.empty()) return page.render(422, "manage_view", page.t("Error") + ": " + title, std::move(data));
+  return page.render(200, "manage_view", title, std::move(data));
+}
+
+namespace {
 
 http::Response find_form(const Page& page, const http::Fields& values, bool not_found) {
   Data data;
@@ -70,22 +87,20 @@ http::Response view(CitizenContext& c, const http::Request& request) {
   const std::string token = request.query_param("token").value_or("");
   auto found = find_booking(c, page, request.param("code"), token, *snapshot);
   if (auto* response = std::get_if<http::Response>(&found)) return std::move(*response);
-  const auto& [a, service] = std::get<Found>(found);
+  BookingNotes notes;
+  notes.booked = request.query_param("booked").has_value();
+  notes.moved = request.query_param("moved").has_value();
+  notes.uploaded = request.query_param("uploaded").has_value();
+  return booking_view(c, page, *snapshot, std::get<Found>(found), token, notes);
+}
 
-  Data data = appointment_data(page, *snapshot, *service, a.start);
-  data.set("code", a.code);
-  data.set("booked", request.query_param("booked").has_value());
-  data.set("moved", request.query_param("moved").has_value());
-  data.set("cancelled", a.status == AppointmentStatus::cancelled);
-  const bool changeable = a.status == AppointmentStatus::booked && a.start > c.bookings.now();
-  data.set("changeable", changeable);
-  data.set("manage_link", with_token(manage_path(a.code), token));
-  data.set("cancel_link", with_token(manage_path(a.code, "cancel"), token));
-  data.set("move_link", with_token(manage_path(a.code, "day"), token));
-  const bool booked_now = request.query_param("booked").has_value();
-  return page.render(200, "manage_view",
-                     booked_now ? page.t("Your appointment is booked") : page.t("Your appointment"),
-                     std::move(data));
+// GET /manage: the search form; with code and token (the link in the mails) straight to the booking.
+http::Response find_page(CitizenContext& c, const http::Request& request) {
+  const Page page(c.site, request);
+  const auto code = request.query_param("code");
+  const auto token = request.query_param("token");
+  if (code && token && !code->empty() && !token->empty()) return page.redirect(with_token(manage_path(*code), *token));
+  return find_form(page, request.query, false);
 }
 
 http::Response cancel_page(CitizenContext& c, const http::Request& request) {
@@ -206,7 +221,7 @@ namespace amt::web {
 
 void add_manage_pages(http::Router& router, CitizenContext& c) {
   using namespace citizen;
-  router.get("/manage", [&c](const http::Request& r) { return find_form(Page(c.site, r), r.query, false); });
+  router.get("/manage", [&c](const http::Request& r) { return find_page(c, r); });
   router.post("/manage", [&c](const http::Request& r) { return post_find(c, r); });
   router.get("/manage/{code}", [&c](const http::Request& r) { return view(c, r); });
   router.get("/manage/{code}/cancel", [&c](const http::Request& r) { return cancel_page(c, r); });

@@ -9,6 +9,11 @@ std::string form_field(std::string_view app_field) {
   return std::string(app_field);
 }
 
+std::string with_number(std::string text, std::int64_t n) {
+  if (const auto at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(n));
+  return text;
+}
+
 bool is_time_problem(const app::Error& error) {
   if (error.kind == app::ErrorKind::slot_taken) return true;
   if (error.kind != app::ErrorKind::validation) return false;

@@ -79,5 +79,40 @@ TEST(StaticFiles, VersionedUrlIsCachedForAYearAndAnsweredWith304OnItsEtag) {
   EXPECT_EQ(files.serve(r).status, 404);
 }
 
+std::string header(const Response& response, std::string_view name) {
+  for (const auto& [k, v] : response.headers)
+    if (k == name) return v;
+  return {};
+}
+
+TEST(StaticFiles, BrotliIsPreferredWhenAcceptedThenGzipThenThePlainFile) {
+  StaticFiles files;
+  files.add("kern.css", "body{}", "GZIPPED", "BROTLI");
+  files.add("old.css", "p{}", "GZ-ONLY");
+  Request r;
+  r.params = {{"hash", files.url("kern.css").substr(8, 16)}, {"name", "kern.css"}};
+  r.headers = {{"accept-encoding", "gzip, deflate, br, zstd"}};
+  const auto br = files.serve(r);
+  EXPECT_EQ(br.body, "BROTLI");
+  EXPECT_EQ(header(br, "Content-Encoding"), "br");
+  EXPECT_EQ(header(br, "Vary"), "Accept-Encoding");
+  EXPECT_TRUE(header(br, "ETag").ends_with("-br\""));
+  r.headers = {{"accept-encoding", "gzip, br;q=0"}};
+  EXPECT_EQ(files.serve(r).body, "GZIPPED");
+  r.headers = {{"accept-encoding", "identity"}};
+  const auto plain = files.serve(r);
+  EXPECT_EQ(plain.body, "body{}");
+  EXPECT_EQ(header(plain, "Content-Encoding"), "");
+  r.params = {{"hash", files.url("old.css").substr(8, 16)}, {"name", "old.css"}};
+  r.headers = {{"accept-encoding", "br"}};
+  EXPECT_EQ(files.serve(r).body, "p{}");  // no brotli copy and gzip not accepted
+  // A different encoding is a different representation: a cached gzip ETag does not match brotli.
+  r.params = {{"hash", files.url("kern.css").substr(8, 16)}, {"name", "kern.css"}};
+  r.headers = {{"accept-encoding", "gzip"}};
+  const std::string gzip_etag = header(files.serve(r), "ETag");
+  r.headers = {{"accept-encoding", "br"}, {"if-none-match", gzip_etag}};
+  EXPECT_EQ(files.serve(r).status, 200);
+}
+
 }  // namespace
 }  // namespace amt::http
