@@ -14,6 +14,7 @@
 #include "app/clock.hpp"
 #include "app/demo_data.hpp"
 #include "app/documents.hpp"
+#include "app/kiosk_keys.hpp"
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "app/staff_accounts.hpp"
@@ -21,6 +22,7 @@
 #include "http/server.hpp"
 #include "store/store.hpp"
 #include "web/routes.hpp"
+#include "web/kiosk/kiosk.hpp"
 
 namespace {
 
@@ -123,6 +125,13 @@ int serve(const Config& config) {
                               proof,
                               &booking_limits};
   web::add_citizen_routes(router, citizen);
+  // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
+  app::Tickets tickets(*store, catalogs, clock);
+  web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
+                                 {config.kiosk.idle_seconds, config.kiosk.health_poll_seconds,
+                                  config.kiosk.emergency_situations, config.mail.public_url},
+                                 &bookings};
+  web::kiosk::add_kiosk_routes(router, kiosk);
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -200,6 +209,36 @@ int create_admin(const Config& config, const std::string& login, const std::stri
   return 0;
 }
 
+// Kiosk boards (issue #5): issue, list and revoke device keys. The key is printed once.
+struct KioskKeyCommand {
+  std::string location;
+  std::string name;
+  std::string id;
+};
+
+int kiosk_key(const Config& config, const std::string& action, const KioskKeyCommand& args) {
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  const Instant now = make_clock(config).now();
+  if (action == "list") {
+    std::cout << app::describe_kiosk_keys(store->kiosk_keys());
+    return 0;
+  }
+  if (action == "revoke") {
+    if (store->revoke_kiosk_key(args.id, now)) return 0;
+    std::cerr << "no active kiosk key with id '" << args.id << "'\n";
+    return 2;
+  }
+  const auto issued = app::issue_kiosk_key(*store, store->load_catalog(), args.location, args.name, now);
+  if (!issued) {
+    for (const auto& f : issued.error().fields) std::cerr << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  std::cout << "id  " << issued->key.id << "\nkey " << issued->secret << "\n"
+            << "Open the board once at " << config.mail.public_url << "/kiosk?key=" << issued->secret << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -219,6 +258,15 @@ int main(int argc, char** argv) {
   std::string admin_name = "Administrator";
   admin_cmd->add_option("--login", admin_login, "Login name (3-64 of a-z 0-9 . _ - @)");
   admin_cmd->add_option("--name", admin_name, "Display name");
+  auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
+  kiosk_cmd->require_subcommand(1);
+  KioskKeyCommand kiosk_args;
+  auto* kiosk_add = kiosk_cmd->add_subcommand("add", "Issue a key for a board (printed once)");
+  kiosk_add->add_option("--location", kiosk_args.location, "Location id")->required();
+  kiosk_add->add_option("--name", kiosk_args.name, "Where the board stands")->required();
+  auto* kiosk_list = kiosk_cmd->add_subcommand("list", "List keys (never the keys themselves)");
+  auto* kiosk_revoke = kiosk_cmd->add_subcommand("revoke", "Revoke a key: its board shows nothing any more");
+  kiosk_revoke->add_option("id", kiosk_args.id, "Key id from 'kiosk-key list'")->required();
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -227,6 +275,8 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
     if (admin_cmd->parsed()) return create_admin(config, admin_login, admin_name);
+    if (kiosk_cmd->parsed())
+      return kiosk_key(config, kiosk_add->parsed() ? "add" : kiosk_list->parsed() ? "list" : "revoke", kiosk_args);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();
