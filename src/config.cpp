@@ -15,7 +15,7 @@ namespace amt {
 
 namespace {
 
-using Field = std::variant<std::string*, int*, bool*>;
+using Field = std::variant<std::string*, int*, bool*, std::vector<std::string>*>;
 struct Key {
   std::string section;
   std::string name;
@@ -66,6 +66,9 @@ std::vector<Key> keys(Config& c) {
       {"staff", "absolute_hours", &c.staff.absolute_hours},
       {"log", "level", &c.log.level},
       {"demo", "terminpflicht_from", &c.demo.terminpflicht_from},
+      {"kiosk", "idle_seconds", &c.kiosk.idle_seconds},
+      {"kiosk", "health_poll_seconds", &c.kiosk.health_poll_seconds},
+      {"kiosk", "emergency_situations", &c.kiosk.emergency_situations},
   };
 }
 
@@ -93,6 +96,13 @@ void set_from_text(const Key& k, const std::string& text, const std::string& ori
     if (text == "true" || text == "1" || text == "yes") **b = true;
     else if (text == "false" || text == "0" || text == "no") **b = false;
     else throw bad("true or false");
+  } else if (auto* list = std::get_if<std::vector<std::string>*>(&k.field)) {
+    (*list)->clear();  // ';'-separated; empty items are dropped
+    for (std::size_t from = 0; from <= text.size();) {
+      const std::size_t end = std::min(text.find(';', from), text.size());
+      if (end > from) (*list)->push_back(text.substr(from, end - from));
+      from = end + 1;
+    }
   }
 }
 
@@ -109,6 +119,14 @@ void set_from_toml(const Key& k, const toml::node& node, const std::string& orig
   } else if (auto* b = std::get_if<bool*>(&k.field)) {
     if (!node.is_boolean()) throw bad("true or false");
     **b = node.value<bool>().value_or(false);
+  } else if (auto* list = std::get_if<std::vector<std::string>*>(&k.field)) {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) throw bad("an array of strings");
+    (*list)->clear();
+    for (const toml::node& item : *array) {
+      if (!item.is_string()) throw bad("an array of strings");
+      (*list)->push_back(item.value<std::string>().value_or(""));
+    }
   }
 }
 
@@ -141,6 +159,9 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
   if (config.altcha.max_number < 1 || config.altcha.validity_minutes < 20 || config.altcha.fallback_wait_seconds < 0)
     throw std::runtime_error("altcha.max_number must be at least 1, altcha.validity_minutes at least 20 and "
                              "altcha.fallback_wait_seconds not negative");
+  if (config.kiosk.idle_seconds < 5 || config.kiosk.health_poll_seconds < 1 || config.kiosk.emergency_situations.empty())
+    throw std::runtime_error("kiosk.idle_seconds must be at least 5, kiosk.health_poll_seconds at least 1 and "
+                             "kiosk.emergency_situations must not be empty");
   if (config.rate_limit.window_minutes < 1) throw std::runtime_error("rate_limit.window_minutes must be at least 1");
   return config;
 }

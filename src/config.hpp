@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace amt {
 
@@ -75,6 +76,15 @@ struct Config {
   struct Log {
     std::string level = "info";
   } log;
+  struct Kiosk {  // kiosk boards in the entrance hall (issue #5)
+    int idle_seconds = 60;  // back to the start screen, every value wiped, after this long untouched
+    int health_poll_seconds = 5;  // how often the board checks the server is there ("one moment" screen)
+    // Acute emergencies (Notlagen) that get an emergency ticket, in German (shown translated where
+    // the catalog has a translation). Environment: AMTSTERMIN_KIOSK_EMERGENCY_SITUATIONS, ';'-separated.
+    std::vector<std::string> emergency_situations = {
+        "Ich habe heute kein Geld für Essen.", "Mir droht die Räumung meiner Wohnung.",
+        "Mir wird der Strom oder die Heizung abgestellt.", "Ich habe heute Nacht keinen Schlafplatz."};
+  } kiosk;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

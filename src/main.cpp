@@ -14,6 +14,7 @@
 #include "app/clock.hpp"
 #include "app/demo_data.hpp"
 #include "app/documents.hpp"
+#include "app/kiosk_keys.hpp"
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "app/staff_accounts.hpp"
@@ -22,6 +23,7 @@
 #include "store/store.hpp"
 #include "web/routes.hpp"
 #include "web/staff/staff_area.hpp"
+#include "web/kiosk/kiosk.hpp"
 
 namespace {
 
@@ -139,6 +141,13 @@ int serve(const Config& config) {
                               &documents};
   web::add_citizen_routes(router, citizen);
   web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
+  app::Tickets tickets(*store, catalogs, clock);
+  web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
+                                 {config.kiosk.idle_seconds, config.kiosk.health_poll_seconds,
+                                  config.kiosk.emergency_situations, config.mail.public_url},
+                                 &bookings};
+  web::kiosk::add_kiosk_routes(router, kiosk);
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -233,6 +242,36 @@ int staff_routes(const Config& config) {
   return 0;
 }
 
+// Kiosk boards (issue #5): issue, list and revoke device keys. The key is printed once.
+struct KioskKeyCommand {
+  std::string location;
+  std::string name;
+  std::string id;
+};
+
+int kiosk_key(const Config& config, const std::string& action, const KioskKeyCommand& args) {
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  const Instant now = make_clock(config).now();
+  if (action == "list") {
+    std::cout << app::describe_kiosk_keys(store->kiosk_keys());
+    return 0;
+  }
+  if (action == "revoke") {
+    if (store->revoke_kiosk_key(args.id, now)) return 0;
+    std::cerr << "no active kiosk key with id '" << args.id << "'\n";
+    return 2;
+  }
+  const auto issued = app::issue_kiosk_key(*store, store->load_catalog(), args.location, args.name, now);
+  if (!issued) {
+    for (const auto& f : issued.error().fields) std::cerr << f.field << ": " << f.message << "\n";
+    return 2;
+  }
+  std::cout << "id  " << issued->key.id << "\nkey " << issued->secret << "\n"
+            << "Open the board once at " << config.mail.public_url << "/kiosk?key=" << issued->secret << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -263,6 +302,15 @@ int main(int argc, char** argv) {
       ->required();
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
+  auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
+  kiosk_cmd->require_subcommand(1);
+  KioskKeyCommand kiosk_args;
+  auto* kiosk_add = kiosk_cmd->add_subcommand("add", "Issue a key for a board (printed once)");
+  kiosk_add->add_option("--location", kiosk_args.location, "Location id")->required();
+  kiosk_add->add_option("--name", kiosk_args.name, "Where the board stands")->required();
+  auto* kiosk_list = kiosk_cmd->add_subcommand("list", "List keys (never the keys themselves)");
+  auto* kiosk_revoke = kiosk_cmd->add_subcommand("revoke", "Revoke a key: its board shows nothing any more");
+  kiosk_revoke->add_option("id", kiosk_args.id, "Key id from 'kiosk-key list'")->required();
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -280,6 +328,8 @@ int main(int argc, char** argv) {
       return create_staff(config, staff_login, staff_name, *roles, staff_location);
     }
     if (routes_cmd->parsed()) return staff_routes(config);
+    if (kiosk_cmd->parsed())
+      return kiosk_key(config, kiosk_add->parsed() ? "add" : kiosk_list->parsed() ? "list" : "revoke", kiosk_args);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();

@@ -76,6 +76,17 @@ struct TicketEvent {
   std::string room;  // the ticket's room after the change
 };
 
+// A kiosk board's device key (issue #5): only its SHA-256 is stored; the key itself is shown once.
+struct KioskKey {
+  Id id;
+  std::string key_hash;  // hex SHA-256 of the key
+  std::string name;      // e.g. "Eingangshalle links"
+  Id location_id;
+  Instant issued_at{};
+  std::optional<Instant> revoked_at;
+  bool operator==(const KioskKey&) const = default;
+};
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -199,6 +210,12 @@ class Store {
   // what is shown. save_news inserts or replaces an item with exactly the texts given.
   virtual std::vector<NewsItem> news_items() = 0;
   virtual void save_news(const NewsItem& item) = 0;
+  // Kiosk device keys (issue #5): insert refuses (throws) a second key with the same id or hash;
+  // revoke returns false when the id is unknown or revoked already (the first revocation stays).
+  virtual std::vector<KioskKey> kiosk_keys() = 0;  // in issue order
+  virtual std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) = 0;
+  virtual void insert_kiosk_key(const KioskKey& key) = 0;
+  virtual bool revoke_kiosk_key(const Id& id, Instant at) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

@@ -58,6 +58,9 @@ export async function startServer(binary, extraEnv = {}, { mailPort } = {}) {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
+    // The command line on the same database, e.g. cli(['kiosk-key', 'add', ...]) (kiosk tests).
+    cli: (args) => spawnSync(binary, args, { env, encoding: 'utf8' }),
+    env,
     stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }),
   };
 }

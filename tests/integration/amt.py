@@ -52,6 +52,10 @@ class Response:
     def content_type(self):
         return self.header("content-type", "")
 
+    @property
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
     def __repr__(self):
         return f"<Response {self.status} {self.content_type} {self.body[:300]!r}>"
 

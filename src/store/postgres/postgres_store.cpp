@@ -20,6 +20,7 @@
 #include "store/postgres/ticket_rows.hpp"
 #include "store/postgres/migrator.hpp"
 #include "store/postgres/news_rows.hpp"
+#include "store/postgres/kiosk_key_rows.hpp"
 #include "store/postgres/write_tx.hpp"
 
 namespace amt::store::postgres {
@@ -194,5 +195,24 @@ std::vector<NewsItem> PgStore::news_items() {
 void PgStore::save_news(const NewsItem& item) {
   transact([&](Connection& c) { postgres::save_news(c, item); });
 }
+
+std::vector<KioskKey> PgStore::kiosk_keys() {
+  return in_snapshot([](Connection& c) { return postgres::load_kiosk_keys(c); });
+}
+
+std::optional<KioskKey> PgStore::kiosk_key_by_hash(std::string_view key_hash) {
+  return in_snapshot([&](Connection& c) { return postgres::load_kiosk_key(c, key_hash); });
+}
+
+void PgStore::insert_kiosk_key(const KioskKey& key) {
+  transact([&](Connection& c) { postgres::insert_kiosk_key(c, key); });
+}
+
+bool PgStore::revoke_kiosk_key(const Id& id, Instant at) {
+  bool revoked = false;
+  transact([&](Connection& c) { revoked = postgres::revoke_kiosk_key(c, id, at); });
+  return revoked;
+}
+
 
 }  // namespace amt::store::postgres

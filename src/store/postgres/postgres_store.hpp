@@ -42,6 +42,10 @@ class PgStore final : public Store {
   int purge_idempotency(Instant cutoff) override;
   std::vector<NewsItem> news_items() override;
   void save_news(const NewsItem& item) override;
+  std::vector<KioskKey> kiosk_keys() override;
+  std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) override;
+  void insert_kiosk_key(const KioskKey& key) override;
+  bool revoke_kiosk_key(const Id& id, Instant at) override;
 
   // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
   // caches hold, so it leaves data_version alone (mail workers poll often).

@@ -6,6 +6,7 @@
 #include "store/sqlite/catalog_rows.hpp"
 #include "store/sqlite/migrator.hpp"
 #include "store/sqlite/news_rows.hpp"
+#include "store/sqlite/kiosk_key_rows.hpp"
 #include "store/sqlite/write_tx.hpp"
 
 namespace amt::store::sqlite {
@@ -106,5 +107,26 @@ std::vector<NewsItem> SqliteStore::news_items() {
 void SqliteStore::save_news(const NewsItem& item) {
   writer_.run([&](Connection& c) { sqlite::save_news(c, item); });
 }
+
+std::vector<KioskKey> SqliteStore::kiosk_keys() {
+  auto lease = readers_.acquire();
+  return sqlite::load_kiosk_keys(*lease);
+}
+
+std::optional<KioskKey> SqliteStore::kiosk_key_by_hash(std::string_view key_hash) {
+  auto lease = readers_.acquire();
+  return sqlite::load_kiosk_key(*lease, key_hash);
+}
+
+void SqliteStore::insert_kiosk_key(const KioskKey& key) {
+  writer_.run([&](Connection& c) { sqlite::insert_kiosk_key(c, key); });
+}
+
+bool SqliteStore::revoke_kiosk_key(const Id& id, Instant at) {
+  bool revoked = false;
+  writer_.run([&](Connection& c) { revoked = sqlite::revoke_kiosk_key(c, id, at); });
+  return revoked;
+}
+
 
 }  // namespace amt::store::sqlite

@@ -34,6 +34,10 @@ class SqliteStore final : public Store {
   int purge_idempotency(Instant cutoff) override;
   std::vector<NewsItem> news_items() override;
   void save_news(const NewsItem& item) override;
+  std::vector<KioskKey> kiosk_keys() override;
+  std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) override;
+  void insert_kiosk_key(const KioskKey& key) override;
+  bool revoke_kiosk_key(const Id& id, Instant at) override;
 
   std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                           std::chrono::seconds lease, int limit) override;

@@ -63,5 +63,19 @@ TEST(Config, AntiBotSettingsHaveSaneDefaultsAndAShortValidityIsRefused) {
   EXPECT_THROW(load_config(std::nullopt, {{"AMTSTERMIN_RATE_LIMIT_WINDOW_MINUTES", "0"}}), std::runtime_error);
 }
 
+TEST(Config, KioskEmergencySituationsComeFromATomlArrayOrASemicolonSeparatedVariable) {
+  EXPECT_EQ(load_config(std::nullopt, {}).kiosk.emergency_situations.size(), 4u);
+  const auto path = write_temp("[kiosk]\nidle_seconds = 20\nemergency_situations = [\"Kein Essen\", \"Keine Wohnung\"]\n");
+  const Config from_file = load_config(path, {});
+  EXPECT_EQ(from_file.kiosk.idle_seconds, 20);
+  EXPECT_EQ(from_file.kiosk.emergency_situations, (std::vector<std::string>{"Kein Essen", "Keine Wohnung"}));
+  const Config from_env = load_config(path, {{"AMTSTERMIN_KIOSK_EMERGENCY_SITUATIONS", "Strom weg;;Kein Dach"}});
+  EXPECT_EQ(from_env.kiosk.emergency_situations, (std::vector<std::string>{"Strom weg", "Kein Dach"}));
+  EXPECT_THROW(load_config(std::nullopt, {{"AMTSTERMIN_KIOSK_EMERGENCY_SITUATIONS", ""}}), std::runtime_error);
+  const auto wrong = write_temp("[kiosk]\nemergency_situations = \"Kein Essen\"\n");
+  EXPECT_THROW(load_config(wrong, {}), std::runtime_error);
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace amt
