@@ -1,4 +1,4 @@
-// The amtstermin command line: serve, migrate, seed-demo, create-admin.
+// The amtstermin command line: serve, migrate, seed-demo, create-admin, import-staff.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +17,7 @@
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "app/staff_accounts.hpp"
+#include "app/staff_import.hpp"
 #include "config.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -200,6 +201,24 @@ int create_admin(const Config& config, const std::string& login, const std::stri
   return 0;
 }
 
+// Staff and working plans from a CSV file (docs/administration.md), audited as the command line.
+int import_staff(const Config& config, const std::string& file, bool dry_run, bool reassign) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file);
+  const std::string csv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  app::CatalogHolder catalogs(*store);
+  const app::Clock clock = make_clock(config);
+  app::AdminPolicy policy;
+  policy.public_url = config.mail.public_url;
+  app::Administration admin(*store, catalogs, clock, policy);
+  const auto report = app::import_staff(admin, {"", "command line"}, csv, dry_run, reassign);
+  if (!report) throw std::runtime_error(report.error().detail);
+  std::cout << app::describe(*report, dry_run);
+  return app::exit_status(*report);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -219,6 +238,13 @@ int main(int argc, char** argv) {
   std::string admin_name = "Administrator";
   admin_cmd->add_option("--login", admin_login, "Login name (3-64 of a-z 0-9 . _ - @)");
   admin_cmd->add_option("--name", admin_name, "Display name");
+  auto* import_cmd = cli.add_subcommand("import-staff", "Import staff and working plans from a CSV file");
+  std::string import_file;
+  bool dry_run = false;
+  bool reassign = false;
+  import_cmd->add_option("FILE", import_file, "CSV file (docs/administration.md)")->required()->check(CLI::ExistingFile);
+  import_cmd->add_flag("--dry-run", dry_run, "Report every row that would be refused; write nothing");
+  import_cmd->add_flag("--reassign", reassign, "Move (or cancel) appointments the import would orphan");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -227,6 +253,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
     if (admin_cmd->parsed()) return create_admin(config, admin_login, admin_name);
+    if (import_cmd->parsed()) return import_staff(config, import_file, dry_run, reassign);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();
