@@ -23,7 +23,7 @@ constexpr std::array<Text, 17> field_texts = {{
     {"unknown", "Bitte wählen Sie einen vorhandenen Eintrag.", ""},
     {"out_of_range", "Diese Zahl liegt außerhalb des erlaubten Bereichs.", ""},
     {"invalid_range", "Jeder Zeitraum muss nach seinem Beginn enden und innerhalb des Tages liegen.", ""},
-    {"overlap", "Die Zeiträume eines Tages dürfen sich nicht überschneiden.", ""},
+    {"overlap", "Dies überschneidet sich mit einem anderen Eintrag.", ""},
     {"break_outside_shift", "Eine Pause muss innerhalb einer Arbeitszeit desselben Tages liegen.", ""},
     {"unknown_service", "Diese Fähigkeit ist kein Anliegen dieses Standorts.", ""},
     {"unknown_staff", "Bitte wählen Sie eine aktive Person dieses Standorts.", ""},

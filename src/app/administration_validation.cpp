@@ -148,6 +148,13 @@ std::vector<FieldError> check_rules(const Catalog& catalog, const Id& location_i
     if (from_ok && to_ok && (r.customer_number_from.size() != r.customer_number_to.size() ||
                              r.customer_number_from > r.customer_number_to))
       add(out, field + ".to", "invalid_range", "The range must end at a number of the same length, not below its start.");
+    // The first rule covering a number wins: an overlapping later one would silently never apply.
+    for (std::size_t k = 0; k < i; ++k)
+      if (rules[k].customer_number_from.size() == r.customer_number_from.size() &&
+          rules[k].customer_number_from <= r.customer_number_to && r.customer_number_from <= rules[k].customer_number_to) {
+        add(out, field + ".from", "overlap", "This range overlaps rule " + std::to_string(k + 1) + ".");
+        break;
+      }
   }
   return out;
 }

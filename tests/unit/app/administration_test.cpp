@@ -219,6 +219,10 @@ TEST_F(AdminTest, RulesNamingUnknownStaffOrABackwardRangeAreRefused) {
   ASSERT_FALSE(refused);
   EXPECT_TRUE(has_field(refused.error(), "rules.0.staff", "unknown_staff"));
   EXPECT_TRUE(has_field(refused.error(), "rules.1.to", "invalid_range"));
+  rules = {{"mainz", "dora", "100000", "599999"}, {"mainz", "carl", "500000", "999999"}};
+  refused = admin_->set_responsibility_rules(admin_actor, "mainz", rules);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(has_field(refused.error(), "rules.1.from", "overlap"));
   rules = {{"mainz", "dora", "100000", "999999"}};
   ASSERT_TRUE(admin_->set_responsibility_rules(admin_actor, "mainz", rules)->applied);
   EXPECT_EQ(store_->load_catalog().responsibility_rules.size(), 1u);

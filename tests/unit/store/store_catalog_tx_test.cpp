@@ -1,5 +1,6 @@
 // Contract: the catalog read and replaced inside one write (administration changes).
 #include <stdexcept>
+#include <thread>
 
 #include "store_contract.hpp"
 
@@ -55,6 +56,33 @@ TEST_P(StoreContract, CatalogWrittenInsideAWriteIsCheckedLikeAReplacement) {
     tx.replace_catalog(next);
   }));
   expect_same(sample_catalog(), store().load_catalog());
+}
+
+}  // namespace
+}  // namespace amt::store::testing
+
+namespace amt::store::testing {
+namespace {
+
+// Two admins change different people at the same moment: each read-change-write of the catalog
+// must see the other's committed change, so neither is lost.
+TEST_P(StoreContract, ConcurrentCatalogChangesInsideWritesAreBothKept) {
+  store().replace_catalog(sample_catalog());
+  auto rename = [&](std::size_t index, const std::string& name) {
+    for (int i = 0; i < 5; ++i)
+      store().write([&](WriteTx& tx) {
+        Catalog next = tx.load_catalog();
+        next.staff[index].name = name + std::to_string(i);
+        tx.replace_catalog(next);
+      });
+  };
+  std::thread first(rename, 0, "Anna ");
+  std::thread second(rename, 1, "Bert ");
+  first.join();
+  second.join();
+  const Catalog c = store().load_catalog();
+  EXPECT_EQ(c.staff[0].name, "Anna 4");
+  EXPECT_EQ(c.staff[1].name, "Bert 4");
 }
 
 }  // namespace
