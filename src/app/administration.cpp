@@ -52,6 +52,51 @@ bool tell_citizen(store::WriteTx& tx, const Appointment& a, const Catalog& catal
                                         {public_url}, random_nonce()));
 }
 
+// What a confirmed change does to the appointments it affects, inside its transaction.
+struct Carry {
+  const AdminActor& by;
+  Instant now;
+  const Catalog& after;
+  const std::string& public_url;
+  std::string source;  // the change, named in each appointment's audit entry
+};
+
+// Moves or cancels one appointment as re-planning decided; true when its citizen was mailed.
+bool settle(store::WriteTx& tx, const Carry& c, Appointment a, const Id& to_staff) {
+  const Id from = a.staff_id;
+  if (!to_staff.empty()) {
+    a.staff_id = to_staff;
+    tx.update_appointment(a);
+    audit(tx, c.by, c.now, "appointment.reassign", "appointment", a.id, from + " -> " + to_staff + " after " + c.source);
+    return false;
+  }
+  a.status = AppointmentStatus::cancelled;
+  tx.update_appointment(a);
+  const bool told = tell_citizen(tx, a, c.after, c.now, c.public_url);
+  audit(tx, c.by, c.now, "appointment.cancel", "appointment", a.id,
+        "cannot be kept after " + c.source + (told ? "; citizen told by e-mail" : "; no e-mail: call the citizen"));
+  return told;
+}
+
+void carry_out(store::WriteTx& tx, const Carry& c, const Window& w, const std::vector<admin::Orphan>& orphans,
+               ChangeReport& report) {
+  const auto moves = admin::reassign(c.after, w.day_mates, orphans);
+  for (const admin::Move& m : moves) {
+    auto it = std::find_if(w.day_mates.begin(), w.day_mates.end(), [&](const auto& a) { return a.id == m.appointment_id; });
+    if (it == w.day_mates.end()) continue;
+    const bool told = settle(tx, c, *it, m.to_staff);
+    for (AffectedAppointment& x : report.affected)
+      if (x.appointment.id == m.appointment_id) {
+        x.new_staff = m.to_staff;
+        x.citizen_told = told;
+      }
+  }
+  // An orphan re-planning left where it was is kept by its holder after all.
+  for (AffectedAppointment& x : report.affected)
+    if (std::none_of(moves.begin(), moves.end(), [&](const admin::Move& m) { return m.appointment_id == x.appointment.id; }))
+      x.new_staff = x.appointment.staff_id;
+}
+
 }  // namespace
 
 int ChangeReport::kept() const {
@@ -81,35 +126,7 @@ Result<ChangeReport> Administration::change(const AdminActor& by, const Change& 
     for (const admin::Orphan& o : orphans) report.affected.push_back({o.appointment, o.reason, "", false});
     if (dry_run || (!orphans.empty() && !reassign)) return;  // nothing written: the admin decides first
     tx.replace_catalog(after);
-    const std::string source = change.action + " " + change.subject_id;
-    const auto moves = admin::reassign(after, w.day_mates, orphans);
-    for (const admin::Move& m : moves) {
-      auto it = std::find_if(w.day_mates.begin(), w.day_mates.end(), [&](const auto& a) { return a.id == m.appointment_id; });
-      if (it == w.day_mates.end()) continue;
-      Appointment a = *it;
-      const Id from = a.staff_id;
-      bool told = false;
-      if (m.to_staff.empty()) {
-        a.status = AppointmentStatus::cancelled;
-        tx.update_appointment(a);
-        told = tell_citizen(tx, a, after, now, policy_.public_url);
-        audit(tx, by, now, "appointment.cancel", "appointment", a.id,
-              "cannot be kept after " + source + (told ? "; citizen told by e-mail" : "; no e-mail: call the citizen"));
-      } else {
-        a.staff_id = m.to_staff;
-        tx.update_appointment(a);
-        audit(tx, by, now, "appointment.reassign", "appointment", a.id, from + " -> " + m.to_staff + " after " + source);
-      }
-      for (AffectedAppointment& x : report.affected)
-        if (x.appointment.id == a.id) {
-          x.new_staff = m.to_staff;
-          x.citizen_told = told;
-        }
-    }
-    // An orphan re-planning left where it was is kept by its holder after all.
-    for (AffectedAppointment& x : report.affected)
-      if (std::none_of(moves.begin(), moves.end(), [&](const admin::Move& m) { return m.appointment_id == x.appointment.id; }))
-        x.new_staff = x.appointment.staff_id;
+    carry_out(tx, {by, now, after, policy_.public_url, change.action + " " + change.subject_id}, w, orphans, report);
     std::string detail = change.detail;
     if (!orphans.empty())
       detail += "; affected " + std::to_string(orphans.size()) + ", reassigned " + std::to_string(report.kept()) +
