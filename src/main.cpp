@@ -1,4 +1,5 @@
-// The amtstermin command line: serve, migrate, seed-demo, create-admin, create-staff, staff-routes.
+// The amtstermin command line: serve, migrate, seed-demo, create-admin, create-staff, staff-routes,
+// kiosk-key, import-staff, ticket.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,7 @@
 #include "app/mail_worker.hpp"
 #include "app/secrets.hpp"
 #include "app/staff_accounts.hpp"
+#include "app/staff_import.hpp"
 #include "config.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
@@ -272,6 +274,24 @@ int kiosk_key(const Config& config, const std::string& action, const KioskKeyCom
   return 0;
 }
 
+// Staff and working plans from a CSV file (docs/administration.md), audited as the command line.
+int import_staff(const Config& config, const std::string& file, bool dry_run, bool reassign) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file);
+  const std::string csv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  auto store = store::open_store(config.database.url);
+  store->migrate();
+  app::CatalogHolder catalogs(*store);
+  const app::Clock clock = make_clock(config);
+  app::AdminPolicy policy;
+  policy.public_url = config.mail.public_url;
+  app::Administration admin(*store, catalogs, clock, policy);
+  const auto report = app::import_staff(admin, {"", "command line"}, csv, dry_run, reassign);
+  if (!report) throw std::runtime_error(report.error().detail);
+  std::cout << app::describe(*report, dry_run);
+  return app::exit_status(*report);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -311,6 +331,13 @@ int main(int argc, char** argv) {
   auto* kiosk_list = kiosk_cmd->add_subcommand("list", "List keys (never the keys themselves)");
   auto* kiosk_revoke = kiosk_cmd->add_subcommand("revoke", "Revoke a key: its board shows nothing any more");
   kiosk_revoke->add_option("id", kiosk_args.id, "Key id from 'kiosk-key list'")->required();
+  auto* import_cmd = cli.add_subcommand("import-staff", "Import staff and working plans from a CSV file");
+  std::string import_file;
+  bool dry_run = false;
+  bool reassign = false;
+  import_cmd->add_option("FILE", import_file, "CSV file (docs/administration.md)")->required()->check(CLI::ExistingFile);
+  import_cmd->add_flag("--dry-run", dry_run, "Report every row that would be refused; write nothing");
+  import_cmd->add_flag("--reassign", reassign, "Move (or cancel) appointments the import would orphan");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -330,6 +357,7 @@ int main(int argc, char** argv) {
     if (routes_cmd->parsed()) return staff_routes(config);
     if (kiosk_cmd->parsed())
       return kiosk_key(config, kiosk_add->parsed() ? "add" : kiosk_list->parsed() ? "list" : "revoke", kiosk_args);
+    if (import_cmd->parsed()) return import_staff(config, import_file, dry_run, reassign);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();

@@ -146,6 +146,12 @@ class WriteTx {
   // appends `event`, but only while the stored status is still `expected`. False (nothing
   // written) when another writer changed the ticket first: two callers never both win.
   virtual bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) = 0;
+  // --- the catalog inside a write (administration, issue #4 item 4) ---
+  // The reference data as committed. PostgreSQL also makes every other catalog writer wait until
+  // this transaction ends, so a read-change-write of the catalog never loses a concurrent change.
+  virtual Catalog load_catalog() = 0;
+  // As Store::replace_catalog, inside this transaction (rolled back with it).
+  virtual void replace_catalog(const Catalog& catalog) = 0;
 };
 
 class Store {

@@ -50,6 +50,8 @@ class PgWriteTx final : public WriteTx {
   std::optional<Ticket> ticket_by_request(std::string_view request_id) override;
   void insert_ticket(const Ticket& t, std::string_view request_id) override;
   bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) override;
+  Catalog load_catalog() override;  // catalog_tx.cpp
+  void replace_catalog(const Catalog& catalog) override;
 
  private:
   Connection& c_;
