@@ -21,6 +21,8 @@
 #include "http/server.hpp"
 #include "store/store.hpp"
 #include "web/routes.hpp"
+#include "web/display/display_routes.hpp"
+#include "web/display/ticket_command.hpp"
 
 namespace {
 
@@ -123,6 +125,12 @@ int serve(const Config& config) {
                               proof,
                               &booking_limits};
   web::add_citizen_routes(router, citizen);
+  // Call display (issue #5): server-sent events from the call feed to /display/{location}.
+  http::EventHub event_hub({static_cast<std::size_t>(std::max(1, config.http.max_event_streams)),
+                            std::chrono::seconds{std::max(1, config.http.event_heartbeat_seconds)}});
+  app::CallFeed call_feed(*store, catalogs, clock, web::publish_to(event_hub), web::audience_of(event_hub));
+  web::DisplayContext display{call_feed, event_hub, catalogs, citizen.site};
+  web::add_display_routes(router, display);
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -142,6 +150,8 @@ int serve(const Config& config) {
   http::Server server(options, router, metrics);
   spdlog::info("amtstermin {} listening on http://{} (port {})", AMT_VERSION, config.http.listen, server.port());
   server.run();
+  call_feed.stop();  // nothing may reach the connections while the server tears them down
+  event_hub.stop();
   if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
   spdlog::info("stopped cleanly");
   return 0;
@@ -160,6 +170,13 @@ int seed_demo(const Config& config, bool if_empty) {
   store->save_news(app::demo_terminpflicht_news(*cutoff, make_clock(config).now()));
   spdlog::info("seeded the demo office Jobcenter Mainz (Terminpflicht from {})", config.demo.terminpflicht_from);
   return 0;
+}
+
+// `amtstermin ticket ...` (see web/display/ticket_command.hpp).
+int ticket_command(const Config& config, const web::TicketCommand& command) {
+  auto store = store::open_store(config.database.url);
+  app::CatalogHolder catalogs(*store);
+  return web::run_ticket_command(command, *store, catalogs, make_clock(config), std::cout, std::cerr);
 }
 
 // One line from the terminal without echo, or from stdin when it is not a terminal (scripts).
@@ -219,6 +236,16 @@ int main(int argc, char** argv) {
   std::string admin_name = "Administrator";
   admin_cmd->add_option("--login", admin_login, "Login name (3-64 of a-z 0-9 . _ - @)");
   admin_cmd->add_option("--name", admin_name, "Display name");
+  auto* ticket_cmd = cli.add_subcommand("ticket", "Act on the waiting queue (emergency, check-in, call-next, recall)");
+  web::TicketCommand ticket;
+  ticket_cmd->add_option("action", ticket.action, "emergency | check-in | call-next | recall")
+      ->required()
+      ->check(CLI::IsMember({"emergency", "check-in", "call-next", "recall"}));
+  ticket_cmd->add_option("--location", ticket.location_id, "Location id (emergency, check-in, call-next)");
+  ticket_cmd->add_option("--staff", ticket.staff_id, "Acting staff member's id (call-next, recall)");
+  ticket_cmd->add_option("--code", ticket.code, "Booking code (check-in)");
+  ticket_cmd->add_option("--ticket", ticket.ticket_id, "Ticket id (recall)");
+  ticket_cmd->add_flag("--reception", ticket.reception, "Act as the emergency desk (may call emergencies)");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -227,6 +254,7 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
     if (admin_cmd->parsed()) return create_admin(config, admin_login, admin_name);
+    if (ticket_cmd->parsed()) return ticket_command(config, ticket);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();
