@@ -42,7 +42,7 @@ class CallFeed {
  public:
   struct Options {
     std::size_t keep = 8;                          // calls a display gets
-    std::chrono::milliseconds poll{25};            // how often the data version is looked at
+    std::chrono::milliseconds poll{50};            // how often the data version is looked at (bounds reads: every write moves it)
     std::chrono::milliseconds refresh{100};        // read anyway: writers outside this process (SQLite CLI)
   };
   // Runs on the feed's thread under its lock, in commit order: a new call and the list after it.
