@@ -31,6 +31,8 @@ std::vector<Key> keys(Config& c) {
       {"http", "read_timeout_seconds", &c.http.read_timeout_seconds},
       {"http", "idle_timeout_seconds", &c.http.idle_timeout_seconds},
       {"http", "access_log", &c.http.access_log},
+      {"http", "event_heartbeat_seconds", &c.http.event_heartbeat_seconds},
+      {"http", "max_event_streams", &c.http.max_event_streams},
       {"database", "url", &c.database.url},
       {"database", "pool_size", &c.database.pool_size},
       {"altcha", "enabled", &c.altcha.enabled},

@@ -18,6 +18,8 @@ struct Config {
     int read_timeout_seconds = 15;
     int idle_timeout_seconds = 30;
     bool access_log = true;
+    int event_heartbeat_seconds = 15;  // comment line on every idle event stream (call displays)
+    int max_event_streams = 4000;      // open event streams beyond it get 503
   } http;
   struct Database {
     std::string url = "sqlite:var/amtstermin.db";

@@ -26,6 +26,8 @@
 #include "web/routes.hpp"
 #include "web/staff/staff_area.hpp"
 #include "web/kiosk/kiosk.hpp"
+#include "web/display/display_routes.hpp"
+#include "web/display/ticket_command.hpp"
 
 namespace {
 
@@ -150,6 +152,12 @@ int serve(const Config& config) {
                                   config.kiosk.emergency_situations, config.mail.public_url},
                                  &bookings};
   web::kiosk::add_kiosk_routes(router, kiosk);
+  // Call display (issue #5): server-sent events from the call feed to /display/{location}.
+  http::EventHub event_hub({static_cast<std::size_t>(std::max(1, config.http.max_event_streams)),
+                            std::chrono::seconds{std::max(1, config.http.event_heartbeat_seconds)}});
+  app::CallFeed call_feed(*store, catalogs, clock, web::publish_to(event_hub), web::audience_of(event_hub));
+  web::DisplayContext display{call_feed, event_hub, catalogs, citizen.site};
+  web::add_display_routes(router, display);
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -170,6 +178,8 @@ int serve(const Config& config) {
   http::Server server(options, router, metrics);
   spdlog::info("amtstermin {} listening on http://{} (port {})", AMT_VERSION, config.http.listen, server.port());
   server.run();
+  call_feed.stop();  // nothing may reach the connections while the server tears them down
+  event_hub.stop();
   if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
   spdlog::info("stopped cleanly");
   return 0;
@@ -188,6 +198,13 @@ int seed_demo(const Config& config, bool if_empty) {
   store->save_news(app::demo_terminpflicht_news(*cutoff, make_clock(config).now()));
   spdlog::info("seeded the demo office Jobcenter Mainz (Terminpflicht from {})", config.demo.terminpflicht_from);
   return 0;
+}
+
+// `amtstermin ticket ...` (see web/display/ticket_command.hpp).
+int ticket_command(const Config& config, const web::TicketCommand& command) {
+  auto store = store::open_store(config.database.url);
+  app::CatalogHolder catalogs(*store);
+  return web::run_ticket_command(command, *store, catalogs, make_clock(config), std::cout, std::cerr);
 }
 
 // One line from the terminal without echo, or from stdin when it is not a terminal (scripts).
@@ -338,6 +355,16 @@ int main(int argc, char** argv) {
   import_cmd->add_option("FILE", import_file, "CSV file (docs/administration.md)")->required()->check(CLI::ExistingFile);
   import_cmd->add_flag("--dry-run", dry_run, "Report every row that would be refused; write nothing");
   import_cmd->add_flag("--reassign", reassign, "Move (or cancel) appointments the import would orphan");
+  auto* ticket_cmd = cli.add_subcommand("ticket", "Act on the waiting queue (emergency, check-in, call-next, recall)");
+  web::TicketCommand ticket;
+  ticket_cmd->add_option("action", ticket.action, "emergency | check-in | call-next | recall")
+      ->required()
+      ->check(CLI::IsMember({"emergency", "check-in", "call-next", "recall"}));
+  ticket_cmd->add_option("--location", ticket.location_id, "Location id (emergency, check-in, call-next)");
+  ticket_cmd->add_option("--staff", ticket.staff_id, "Acting staff member's id (call-next, recall)");
+  ticket_cmd->add_option("--code", ticket.code, "Booking code (check-in)");
+  ticket_cmd->add_option("--ticket", ticket.ticket_id, "Ticket id (recall)");
+  ticket_cmd->add_flag("--reception", ticket.reception, "Act as the emergency desk (may call emergencies)");
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -358,6 +385,7 @@ int main(int argc, char** argv) {
     if (kiosk_cmd->parsed())
       return kiosk_key(config, kiosk_add->parsed() ? "add" : kiosk_list->parsed() ? "list" : "revoke", kiosk_args);
     if (import_cmd->parsed()) return import_staff(config, import_file, dry_run, reassign);
+    if (ticket_cmd->parsed()) return ticket_command(config, ticket);
     if (migrate_cmd->parsed()) {
       auto store = store::open_store(config.database.url);
       store->migrate();

@@ -12,6 +12,8 @@
 
 namespace amt::http {
 
+struct EventStream;  // event_stream.hpp
+
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
@@ -36,6 +38,8 @@ struct Response {
   std::string body;
   // A body shared with a cache, sent without copying it per request; when set, it is the body.
   std::shared_ptr<const std::string> shared_body{};
+  // Set by event_stream_response: after the head and body the connection stays open for events.
+  std::shared_ptr<EventStream> stream{};
 
   std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 

@@ -40,6 +40,7 @@ void Session::shutdown() {
   stopping_ = true;
   // Only a connection waiting for its next request is closed now; one mid-request finishes it.
   if (phase_ == Phase::idle) stream_.cancel();
+  if (phase_ == Phase::streaming) end_events(true);
 }
 
 // Waits for the first byte of the next request under the idle timeout, unless a pipelined
@@ -134,7 +135,8 @@ void Session::dispatch_to_worker() {
 }
 
 void Session::write(Outcome outcome) {
-  const bool keep_alive = outcome.keep_alive && !stopping_ && !state_.stopping.load();
+  events_ = std::move(outcome.wire.stream);
+  const bool keep_alive = outcome.keep_alive && !stopping_ && !state_.stopping.load() && !events_;
   out_ = std::move(outcome.wire);
   finish_head(out_.head, keep_alive, outcome.http10);
   phase_ = Phase::busy;
@@ -148,6 +150,8 @@ void Session::write(Outcome outcome) {
 void Session::on_write(beast::error_code ec, bool keep_alive) {
   if (ec) return;  // write timeout or client gone
   out_ = {};
+  if (events_ && !stopping_ && !state_.stopping.load()) return begin_events();
+  events_.reset();
   if (!keep_alive) return close_gracefully();
   wait_for_request();
 }

@@ -10,10 +10,12 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "http/event_stream.hpp"
 #include "http/exchange.hpp"
 #include "http/server_state.hpp"
 
@@ -31,7 +33,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void shutdown();  // on the strand: close when idle, otherwise finish the request and close
 
  private:
-  enum class Phase { idle, reading, busy, closing };
+  enum class Phase { idle, reading, busy, streaming, closing };
 
   void wait_for_request();
   void read_header();
@@ -45,6 +47,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void reject(int status, std::string_view title, std::string_view detail);
   void close_gracefully();
   void drain(std::size_t drained);
+  // Event streams (session_events.cpp): after the head the connection only writes events.
+  void begin_events();
+  void watch_peer(std::size_t received);
+  void queue_event(const EventBytes& bytes);
+  void write_events();
+  void end_events(bool graceful);
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
@@ -54,6 +62,12 @@ class Session : public std::enable_shared_from_this<Session> {
   Phase phase_ = Phase::idle;
   bool stopping_ = false;
   WireResponse out_;  // owns the bytes of the write in progress
+  std::shared_ptr<EventStream> events_;  // set while this connection is (becoming) an event stream
+  std::deque<EventBytes> event_queue_;   // events waiting for the write in progress
+  std::vector<EventBytes> event_inflight_;
+  std::size_t queued_bytes_ = 0;
+  bool event_writing_ = false;
+  Clock::time_point event_write_started_{};
 };
 
 }  // namespace amt::http

@@ -128,6 +128,11 @@ WireResponse to_wire(Response response, bool head_request) {
   if (bodyless_status) return wire;
 
   wire.body_bytes = response.body_view().size();
+  if (response.stream && !head_request) {
+    wire.stream = std::move(response.stream);
+    wire.body = std::move(response.body);
+    return wire;
+  }
   head += "Content-Length: ";
   append_number(head, wire.body_bytes);
   head += "\r\n";

@@ -16,6 +16,7 @@ struct WireResponse {
   std::shared_ptr<const std::string> shared_body;  // instead of body, see Response
   int status = 0;
   std::size_t body_bytes = 0;  // what Content-Length announces (also for HEAD)
+  std::shared_ptr<EventStream> stream;  // event streams: no Content-Length, the body ends with the connection
 
   std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 };
