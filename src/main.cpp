@@ -137,7 +137,7 @@ int serve(const Config& config) {
                               proof,
                               &booking_limits};
   web::add_citizen_routes(router, citizen);
-  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
 
   http::ServerOptions options;
   options.listen = config.http.listen;
@@ -225,8 +225,11 @@ int staff_routes(const Config& config) {
   http::StaticFiles static_files;
   web::add_builtin_static_files(static_files);
   const http::Csrf csrf(app::random_nonce());  // never serves a request
+  app::CatalogHolder catalogs(*store);
+  app::Bookings bookings(*store, catalogs, clock, {});
   http::Router router;
-  const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings,
+                                    &catalogs);
   std::cout << web::staff::describe(staff.routes().table());
   return 0;
 }
