@@ -144,7 +144,7 @@ int serve(const Config& config) {
                               &booking_limits,
                               &documents};
   web::add_citizen_routes(router, citizen);
-  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
   app::Tickets tickets(*store, catalogs, clock);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
@@ -255,8 +255,11 @@ int staff_routes(const Config& config) {
   http::StaticFiles static_files;
   web::add_builtin_static_files(static_files);
   const http::Csrf csrf(app::random_nonce());  // never serves a request
+  app::CatalogHolder catalogs(*store);
+  app::Bookings bookings(*store, catalogs, clock, {});
   http::Router router;
-  const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config));
+  const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings,
+                                    &catalogs);
   std::cout << web::staff::describe(staff.routes().table());
   return 0;
 }

@@ -3,6 +3,9 @@
 // same way, so the printed table is the one the server enforces.
 #pragma once
 
+#include <memory>
+
+#include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
 #include "web/staff/staff_routes.hpp"
 
@@ -15,12 +18,20 @@ struct StaffSettings {
 
 class StaffArea {
  public:
+  // bookings and catalogs: for the service-center console; null leaves it out (tests of the gate).
   StaffArea(store::Store& store, const app::Clock& clock, const http::Csrf& csrf,
-            const http::StaticFiles& static_files, http::Router& router, const StaffSettings& settings)
+            const http::StaticFiles& static_files, http::Router& router, const StaffSettings& settings,
+            app::Bookings* bookings = nullptr, app::CatalogHolder* catalogs = nullptr)
       : templates_(builtin_template_sources(), builtin_translations()),
         auth_(store, settings.policy),
         context_{store, auth_, clock, {builtin_translations(), templates_, csrf, static_files}, settings.secure_cookies},
         routes_(router, context_) {
+    if (bookings && catalogs) {
+      service_center_ = std::make_unique<app::ServiceCenter>(store, *catalogs, *bookings, clock);
+      context_.bookings = bookings;
+      context_.catalogs = catalogs;
+      context_.service_center = service_center_.get();
+    }
     add_staff_pages(router, routes_);
   }
   StaffArea(const StaffArea&) = delete;
@@ -32,6 +43,7 @@ class StaffArea {
  private:
   Templates templates_;
   app::StaffAuth auth_;
+  std::unique_ptr<app::ServiceCenter> service_center_;
   StaffContext context_;
   StaffRoutes routes_;
 };

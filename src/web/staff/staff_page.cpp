@@ -64,6 +64,7 @@ http::Response StaffPage::render(int status, std::string_view name, std::string_
   layout.set("csrf", csrf_.token);
   layout.set("css_kern", site_.static_files.url("kern.min.css"));
   layout.set("css_app", site_.static_files.url("app.css"));
+  layout.set("js_staff", site_.static_files.url("staff.js"));  // console shortcuts; pages work without it
   layout.set("switch_lang", lang_ == "de" ? "en" : "de");
   layout.set("switch_name", std::string(app::native_language_name(lang_ == "de" ? "en" : "de")));
   layout.set("switch_href", with_param(request_.path, request_.query, "lang", lang_ == "de" ? "en" : "de"));

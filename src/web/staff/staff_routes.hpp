@@ -8,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
+#include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
 #include "core/roles.hpp"
 #include "http/router.hpp"
@@ -27,6 +29,10 @@ struct StaffContext {
   StaffSite site;
   bool secure_cookies = false;  // Secure on the session cookie (served over TLS)
   Zone zone = amt::zone("Europe/Berlin");  // the office's zone: days and times on staff pages
+  // The service-center console (issue #4 item 3); without them it is not registered.
+  app::Bookings* bookings = nullptr;
+  app::CatalogHolder* catalogs = nullptr;
+  app::ServiceCenter* service_center = nullptr;
 };
 
 // What a handler gets once the gate let the request through.
@@ -83,12 +89,20 @@ http::Response guard(StaffContext& context, const http::Request& request, Permis
 void add_sign_in_pages(http::Router& router, StaffRoutes& routes);
 void add_home_page(StaffRoutes& routes);   // /staff, links by role
 void add_audit_pages(StaffRoutes& routes);  // /staff/audit
+namespace console {
+void add_search_pages(StaffRoutes& routes);   // /staff/console, /staff/console/book
+void add_booking_pages(StaffRoutes& routes);  // /staff/console/find, /staff/console/booking/{code}...
+}  // namespace console
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
 inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
   add_sign_in_pages(router, routes);
   add_audit_pages(routes);
+  if (routes.context().service_center) {
+    console::add_search_pages(routes);
+    console::add_booking_pages(routes);
+  }
   add_home_page(routes);
 }
 
