@@ -4,14 +4,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace amt::api {
 
 std::string bearer_token(const http::Request& request) {
   const std::string_view value = request.header("authorization");
   if (value.size() < 7) return {};
-  std::string scheme(value.substr(0, 7));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  if (scheme != "bearer ") return {};
+  if (ascii_lower(value.substr(0, 7)) != "bearer ") return {};
   std::string token(value.substr(7));
   const bool ok = !token.empty() && token.size() <= 128 && std::all_of(token.begin(), token.end(), [](char ch) {
     return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';

@@ -5,14 +5,14 @@
 #include <cctype>
 
 #include "api/problem.hpp"
+#include "core/text.hpp"
 
 namespace amt::api {
 
 namespace {
 
 bool is_json_content_type(std::string_view value) {
-  std::string lower(value.substr(0, value.find(';')));
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string lower = ascii_lower(value.substr(0, value.find(';')));
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
   return lower == "application/json" || (lower.starts_with("application/") && lower.ends_with("+json"));
 }

@@ -8,7 +8,6 @@
 
 #include "app/administration_orphans.hpp"
 #include "app/booking_mail.hpp"
-#include "app/secrets.hpp"
 
 namespace amt::app {
 namespace {
@@ -18,7 +17,8 @@ struct Window {
   std::vector<Appointment> candidates;  // booked, not yet begun: what a change may orphan
 };
 
-Window future_appointments(store::WriteTx& tx, const Catalog& before, const Catalog& after, Instant now, int days) {
+Window future_appointments(store::WriteTx& tx, const Catalog& before, const Catalog& after, Instant now,
+                           int days) {
   std::vector<Id> locations;
   for (const Catalog* c : {&before, &after})
     for (const Location& l : c->locations)
@@ -34,22 +34,8 @@ Window future_appointments(store::WriteTx& tx, const Catalog& before, const Cata
 
 void audit(store::WriteTx& tx, const AdminActor& by, Instant now, std::string action, std::string type,
            std::string id, std::string detail) {
-  tx.append_audit({0, now, by.account_id, by.login, std::move(action), std::move(type), std::move(id), std::move(detail)});
-}
-
-// The cancellation mail a citizen gets when they cancel themselves; the catalog may no longer
-// have the service, so the appointment's own ids stand in for missing names.
-bool tell_citizen(store::WriteTx& tx, const Appointment& a, const Catalog& catalog, Instant now,
-                  const std::string& public_url) {
-  if (a.contact.email.empty()) return false;
-  Location location;
-  location.id = location.name = a.location_id;
-  Service service;
-  service.id = service.name = a.service_id;
-  const Location* l = catalog.location(a.location_id);
-  const Service* s = catalog.service(a.service_id);
-  return tx.enqueue_outbox(booking_mail(BookingMailKind::cancelled, {a, l ? *l : location, s ? *s : service, "", now},
-                                        {public_url}, random_nonce()));
+  tx.append_audit({0, now, by.account_id, by.login, std::move(action), std::move(type), std::move(id),
+                   std::move(detail)});
 }
 
 // What a confirmed change does to the appointments it affects, inside its transaction.
@@ -67,14 +53,17 @@ bool settle(store::WriteTx& tx, const Carry& c, Appointment a, const Id& to_staf
   if (!to_staff.empty()) {
     a.staff_id = to_staff;
     tx.update_appointment(a);
-    audit(tx, c.by, c.now, "appointment.reassign", "appointment", a.id, from + " -> " + to_staff + " after " + c.source);
+    audit(tx, c.by, c.now, "appointment.reassign", "appointment", a.id,
+          from + " -> " + to_staff + " after " + c.source);
     return false;
   }
   a.status = AppointmentStatus::cancelled;
   tx.update_appointment(a);
-  const bool told = tell_citizen(tx, a, c.after, c.now, c.public_url);
+  const bool told =
+      enqueue_booking_mail(tx, BookingMailKind::cancelled, a, c.after, "", c.now, {c.public_url});
   audit(tx, c.by, c.now, "appointment.cancel", "appointment", a.id,
-        "cannot be kept after " + c.source + (told ? "; citizen told by e-mail" : "; no e-mail: call the citizen"));
+        "cannot be kept after " + c.source +
+            (told ? "; citizen told by e-mail" : "; no e-mail: call the citizen"));
   return told;
 }
 
@@ -82,7 +71,8 @@ void carry_out(store::WriteTx& tx, const Carry& c, const Window& w, const std::v
                ChangeReport& report) {
   const auto moves = admin::reassign(c.after, w.day_mates, orphans);
   for (const admin::Move& m : moves) {
-    auto it = std::find_if(w.day_mates.begin(), w.day_mates.end(), [&](const auto& a) { return a.id == m.appointment_id; });
+    auto it = std::find_if(w.day_mates.begin(), w.day_mates.end(),
+                           [&](const auto& a) { return a.id == m.appointment_id; });
     if (it == w.day_mates.end()) continue;
     const bool told = settle(tx, c, *it, m.to_staff);
     for (AffectedAppointment& x : report.affected)
@@ -93,22 +83,26 @@ void carry_out(store::WriteTx& tx, const Carry& c, const Window& w, const std::v
   }
   // An orphan re-planning left where it was is kept by its holder after all.
   for (AffectedAppointment& x : report.affected)
-    if (std::none_of(moves.begin(), moves.end(), [&](const admin::Move& m) { return m.appointment_id == x.appointment.id; }))
+    if (std::none_of(moves.begin(), moves.end(),
+                     [&](const admin::Move& m) { return m.appointment_id == x.appointment.id; }))
       x.new_staff = x.appointment.staff_id;
 }
 
 }  // namespace
 
 int ChangeReport::kept() const {
-  return static_cast<int>(std::count_if(affected.begin(), affected.end(), [](const auto& a) { return !a.new_staff.empty(); }));
+  return static_cast<int>(
+      std::count_if(affected.begin(), affected.end(), [](const auto& a) { return !a.new_staff.empty(); }));
 }
 
 int ChangeReport::dropped() const { return static_cast<int>(affected.size()) - kept(); }
 
-Administration::Administration(store::Store& store, CatalogHolder& catalogs, const Clock& clock, AdminPolicy policy)
+Administration::Administration(store::Store& store, CatalogHolder& catalogs, const Clock& clock,
+                               AdminPolicy policy)
     : store_(store), catalogs_(catalogs), clock_(clock), policy_(std::move(policy)) {}
 
-Result<ChangeReport> Administration::change(const AdminActor& by, const Change& change, bool reassign, bool dry_run) {
+Result<ChangeReport> Administration::change(const AdminActor& by, const Change& change, bool reassign,
+                                            bool dry_run) {
   const Instant now = clock_.now();
   std::optional<Error> error;
   ChangeReport report;
@@ -126,11 +120,12 @@ Result<ChangeReport> Administration::change(const AdminActor& by, const Change& 
     for (const admin::Orphan& o : orphans) report.affected.push_back({o.appointment, o.reason, "", false});
     if (dry_run || (!orphans.empty() && !reassign)) return;  // nothing written: the admin decides first
     tx.replace_catalog(after);
-    carry_out(tx, {by, now, after, policy_.public_url, change.action + " " + change.subject_id}, w, orphans, report);
+    carry_out(tx, {by, now, after, policy_.public_url, change.action + " " + change.subject_id}, w, orphans,
+              report);
     std::string detail = change.detail;
     if (!orphans.empty())
-      detail += "; affected " + std::to_string(orphans.size()) + ", reassigned " + std::to_string(report.kept()) +
-                ", cancelled " + std::to_string(report.dropped());
+      detail += "; affected " + std::to_string(orphans.size()) + ", reassigned " +
+                std::to_string(report.kept()) + ", cancelled " + std::to_string(report.dropped());
     audit(tx, by, now, change.action, change.subject_type, change.subject_id, detail);
     report.applied = true;
   });

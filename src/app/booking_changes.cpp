@@ -35,21 +35,6 @@ bool same_contact(const Appointment& a, std::string_view given) {
   return phone && !a.contact.phone.empty() && equal_constant_time(a.contact.phone, *phone);
 }
 
-// Tells the citizen about the change, in the same transaction; a service or location retired from
-// the catalog since booking still gets a mail, naming what the appointment recorded.
-void enqueue_change_mail(store::WriteTx& tx, BookingMailKind kind, const Appointment& a, const Catalog& catalog,
-                         std::string token, Instant now, const std::string& public_url) {
-  if (a.contact.email.empty()) return;
-  Location location;
-  location.id = location.name = a.location_id;
-  Service service;
-  service.id = service.name = a.service_id;
-  const Location* l = catalog.location(a.location_id);
-  const Service* s = catalog.service(a.service_id);
-  tx.enqueue_outbox(booking_mail(kind, {a, l ? *l : location, s ? *s : service, std::move(token), now},
-                                 {public_url}, random_nonce()));
-}
-
 Result<void> changeable(const Appointment& a, Instant now) {
   if (a.status != AppointmentStatus::booked)
     return fail(ErrorKind::not_changeable, "This booking can no longer be changed.");
@@ -87,13 +72,14 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
     }
     result->status = AppointmentStatus::cancelled;
     tx.update_appointment(*result);
-    enqueue_change_mail(tx, BookingMailKind::cancelled, *result, catalogs_.current()->catalog, "", clock_.now(),
-                        policy_.public_url);
+    enqueue_booking_mail(tx, BookingMailKind::cancelled, *result, catalogs_.current()->catalog, "",
+                         clock_.now(), {policy_.public_url});
   });
   return result;
 }
 
-Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view token, std::string_view start) {
+Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view token,
+                                         std::string_view start) {
   if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
   if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");
   auto current = authorise(store_.appointment_by_code(code), token, policy_.secret);
@@ -112,9 +98,8 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
       result = tl::unexpected(ok.error());
       return;
     }
-    const auto placement =
-        target->planner->place(neighbours(tx, *target, result->id),
-                               result->service_id, target->start, now, target->responsible_chain);
+    const auto placement = target->planner->place(neighbours(tx, *target, result->id), result->service_id,
+                                                  target->start, now, target->responsible_chain);
     if (!placement) {
       result = tl::unexpected(placement_error(placement.error()));
       return;
@@ -124,8 +109,8 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
     result->end = target->end;
     result->staff_id = placement->staff_id;
     tx.update_appointment(*result);
-    enqueue_change_mail(tx, BookingMailKind::rescheduled, *result, snapshot->catalog, std::string(token), now,
-                        policy_.public_url);
+    enqueue_booking_mail(tx, BookingMailKind::rescheduled, *result, snapshot->catalog, std::string(token),
+                         now, {policy_.public_url});
   });
   return result;
 }

@@ -4,12 +4,14 @@
 
 #include "app/appointment_ics.hpp"
 #include "app/i18n.hpp"
+#include "app/secrets.hpp"
 
 namespace amt::app {
 namespace {
 
 // Replaces every {key} in text.
-std::string fill(std::string text, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+std::string fill(std::string text,
+                 std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
   for (const auto& [key, value] : values) {
     const std::string marker = "{" + std::string(key) + "}";
     for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
@@ -33,11 +35,13 @@ std::string short_date(std::string_view lang, LocalDate day) {
 
 std::string subject(const Words& w, BookingMailKind kind, const Appointment& a, Zone z) {
   const std::string_view pattern =
-      kind == BookingMailKind::confirmed     ? "Your appointment on {date} at {time} – booking code {code}"
-      : kind == BookingMailKind::rescheduled ? "Your appointment was moved: {date} at {time} – booking code {code}"
-                                             : "Your appointment on {date} at {time} is cancelled – booking code {code}";
-  return fill(w(pattern),
-              {{"date", short_date(w.lang, local_date(z, a.start))}, {"time", german_time(a.start, z)}, {"code", a.code}});
+      kind == BookingMailKind::confirmed ? "Your appointment on {date} at {time} – booking code {code}"
+      : kind == BookingMailKind::rescheduled
+          ? "Your appointment was moved: {date} at {time} – booking code {code}"
+          : "Your appointment on {date} at {time} is cancelled – booking code {code}";
+  return fill(w(pattern), {{"date", short_date(w.lang, local_date(z, a.start))},
+                           {"time", german_time(a.start, z)},
+                           {"code", a.code}});
 }
 
 std::string manage_link(const MailSite& site, const Appointment& a, const std::string& token) {
@@ -49,18 +53,20 @@ std::string manage_link(const MailSite& site, const Appointment& a, const std::s
 
 std::string intro(const Words& w, BookingMailKind kind) {
   if (kind == BookingMailKind::confirmed) return w("Your appointment is booked.");
-  if (kind == BookingMailKind::rescheduled) return w("Your appointment was moved. Only this time is valid now:");
+  if (kind == BookingMailKind::rescheduled)
+    return w("Your appointment was moved. Only this time is valid now:");
   return w("Your appointment is cancelled. You do not need to do anything more.");
 }
 
-std::string body(const Words& w, BookingMailKind kind, const BookingMailFacts& f, const MailSite& site, Zone z) {
+std::string body(const Words& w, BookingMailKind kind, const BookingMailFacts& f, const MailSite& site,
+                 Zone z) {
   const Appointment& a = f.appointment;
   std::string s = fill(w("Hello {name},"), {{"name", a.contact.name}}) + "\n\n" + intro(w, kind) + "\n\n";
   s += w("Concern") + ": " + w.data(f.service.name) + "\n";
   s += w("When") + ": " +
        fill(w("{date}, {start} to {end}"), {{"date", w.translations.format_date(w.lang, a.start, z)},
-                                             {"start", german_time(a.start, z)},
-                                             {"end", german_time(a.end, z)}}) +
+                                            {"start", german_time(a.start, z)},
+                                            {"end", german_time(a.end, z)}}) +
        "\n";
   s += w("Where") + ": " + f.location.name + ", " + f.location.address + "\n";
   s += w("Booking code") + ": " + a.code + "\n";
@@ -69,8 +75,10 @@ std::string body(const Words& w, BookingMailKind kind, const BookingMailFacts& f
     for (const auto& d : f.service.documents) s += "- " + w.data(d) + "\n";
   }
   if (kind != BookingMailKind::cancelled && !f.manage_token.empty()) {
-    s += "\n" + w("Your appointment with the QR code for checking in: see, move or cancel it, or upload documents:") +
-         "\n" + manage_link(site, a, f.manage_token) + "\n\n";
+    s +=
+        "\n" +
+        w("Your appointment with the QR code for checking in: see, move or cancel it, or upload documents:") +
+        "\n" + manage_link(site, a, f.manage_token) + "\n\n";
     s += w("If you cannot come, please cancel the appointment. Then someone else gets the time.") + "\n";
   }
   if (kind == BookingMailKind::cancelled)
@@ -83,9 +91,12 @@ std::string body(const Words& w, BookingMailKind kind, const BookingMailFacts& f
 
 std::string_view kind_name(BookingMailKind kind) {
   switch (kind) {
-    case BookingMailKind::confirmed: return "booking_confirmed";
-    case BookingMailKind::rescheduled: return "booking_rescheduled";
-    case BookingMailKind::cancelled: return "booking_cancelled";
+    case BookingMailKind::confirmed:
+      return "booking_confirmed";
+    case BookingMailKind::rescheduled:
+      return "booking_rescheduled";
+    case BookingMailKind::cancelled:
+      return "booking_cancelled";
   }
   return "booking_confirmed";
 }
@@ -114,6 +125,20 @@ store::OutboxMessage booking_mail(BookingMailKind kind, const BookingMailFacts& 
   m.not_before = f.now;
   m.created_at = f.now;
   return m;
+}
+
+bool enqueue_booking_mail(store::WriteTx& tx, BookingMailKind kind, const Appointment& a,
+                          const Catalog& catalog, std::string manage_token, Instant now,
+                          const MailSite& site) {
+  if (a.contact.email.empty()) return false;
+  Location location;
+  location.id = location.name = a.location_id;
+  Service service;
+  service.id = service.name = a.service_id;
+  const Location* l = catalog.location(a.location_id);
+  const Service* s = catalog.service(a.service_id);
+  return tx.enqueue_outbox(booking_mail(
+      kind, {a, l ? *l : location, s ? *s : service, std::move(manage_token), now}, site, random_nonce()));
 }
 
 }  // namespace amt::app

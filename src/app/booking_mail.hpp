@@ -28,6 +28,12 @@ struct MailSite {
 store::OutboxMessage booking_mail(BookingMailKind kind, const BookingMailFacts& facts, const MailSite& site,
                                   std::string id);
 
+// Queues the mail about a change of appointment a in the change's transaction. A service or
+// location retired from the catalog since booking still gets its mail, naming what the appointment
+// recorded. False when the citizen gave no e-mail address (nothing is queued).
+bool enqueue_booking_mail(store::WriteTx& tx, BookingMailKind kind, const Appointment& a, const Catalog& catalog,
+                          std::string manage_token, Instant now, const MailSite& site);
+
 // "08:00" in the location's zone: the 24-hour clock all six languages use.
 std::string german_time(Instant t, Zone z);
 

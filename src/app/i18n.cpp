@@ -7,6 +7,7 @@
 
 #include <boost/locale.hpp>
 
+#include "core/text.hpp"
 #include "embedded.hpp"
 
 namespace amt::app {
@@ -72,8 +73,7 @@ std::string language_from_accept(std::string_view header) {
       item = item.substr(0, semi);
     }
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    std::string tag(item.substr(0, item.find('-')));
-    std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string tag = ascii_lower(item.substr(0, item.find('-')));
     if (is_supported_language(tag) && q > best_q) {
       best = tag;
       best_q = q;

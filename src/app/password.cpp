@@ -9,17 +9,9 @@
 #include <stdexcept>
 
 #include "app/secrets.hpp"
+#include "core/text.hpp"
 
 namespace amt::app {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-}  // namespace
 
 PasswordCost PasswordCost::standard() {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
@@ -54,7 +46,7 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
     return "the password has more than " + std::to_string(max_password_length) + " characters";
   if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password[0]; }))
     return "the password repeats one character";
-  if (!login.empty() && lower(password).find(lower(login)) != std::string::npos)
+  if (!login.empty() && ascii_lower(password).find(ascii_lower(login)) != std::string::npos)
     return "the password contains the login name";
   return std::nullopt;
 }

@@ -9,22 +9,11 @@
 
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
+#include "core/text.hpp"
 
 namespace amt::app {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-  return out;
-}
 
 // What the caller said, and which field of an appointment it can match.
 struct Needle {
@@ -37,18 +26,18 @@ struct Needle {
 Needle needle_for(std::string_view text) {
   Needle n;
   const std::string t = trim(text);
-  if (is_booking_code(upper(t))) n.code = upper(t);
+  if (is_booking_code(ascii_upper(t))) n.code = ascii_upper(t);
   n.phone = normalize_phone(t);
-  n.customer_number = lower(t);
-  if (t.size() >= 3) n.name = lower(t);
+  n.customer_number = ascii_lower(t);
+  if (t.size() >= 3) n.name = ascii_lower(t);
   return n;
 }
 
 bool matches(const Needle& n, const Appointment& a) {
   if (!n.code.empty() && a.code == n.code) return true;
   if (n.phone && !a.contact.phone.empty() && a.contact.phone == *n.phone) return true;
-  if (!a.customer_number.empty() && lower(a.customer_number) == n.customer_number) return true;
-  return !n.name.empty() && lower(a.contact.name).find(n.name) != std::string::npos;
+  if (!a.customer_number.empty() && ascii_lower(a.customer_number) == n.customer_number) return true;
+  return !n.name.empty() && ascii_lower(a.contact.name).find(n.name) != std::string::npos;
 }
 
 // "15.03.2027 08:00" in the location's zone, for the text message.
@@ -115,7 +104,7 @@ std::vector<Appointment> ServiceCenter::find(const StaffAccount& agent, std::str
 }
 
 std::optional<Appointment> ServiceCenter::open(const StaffAccount& agent, std::string_view code) {
-  const std::string c = upper(trim(code));
+  const std::string c = ascii_upper(trim(code));
   if (!is_booking_code(c)) return std::nullopt;
   auto a = store_.appointment_by_code(c);
   if (!a || !may_see_personal_data(agent.roles, agent.location_id, a->location_id)) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "app/secrets.hpp"
+#include "core/text.hpp"
 
 namespace amt::app {
 namespace {
@@ -44,9 +45,7 @@ LoginThrottle after_failure(std::optional<LoginThrottle> t, const std::string& k
 }  // namespace
 
 std::string throttle_key(std::string_view login) {
-  std::string lower(login);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return sha256_hex(lower);
+  return sha256_hex(ascii_lower(login));
 }
 
 StaffAuth::StaffAuth(store::Store& store, SignInPolicy policy, PasswordCost decoy_cost)

@@ -32,7 +32,7 @@ export async function openPage(browser, origin, { javaScriptEnabled = true, loca
   });
   page.on('requestfinished', async (request) => {
     const sizes = await request.sizes().catch(() => null);
-    const response = await request.response();
+    const response = await request.response().catch(() => null);  // the page may close first
     record.requests.push({ url: request.url(), type: request.resourceType(), status: response?.status(),
                            transferred: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0,
                            body: sizes ? sizes.responseBodySize : 0 });

@@ -1,39 +1,24 @@
 // Kiosk key rows: one row per board; revocation only sets revoked_at, once.
 #include "store/postgres/kiosk_key_rows.hpp"
 
+#include "store/kiosk_key_row.hpp"
 #include "store/postgres/values.hpp"
 
 namespace amt::store::postgres {
-namespace {
-
-constexpr const char* columns =
-    "SELECT id, key_hash, name, location_id, issued_at, (revoked_at IS NULL)::int, COALESCE(revoked_at, 0)"
-    " FROM kiosk_keys";
-
-KioskKey read_key(const Row& q) {
-  KioskKey key;
-  key.id = q.text(0);
-  key.key_hash = q.text(1);
-  key.name = q.text(2);
-  key.location_id = q.text(3);
-  key.issued_at = instant(q.int64(4));
-  if (q.int64(5) == 0) key.revoked_at = instant(q.int64(6));
-  return key;
-}
-
-}  // namespace
 
 std::vector<KioskKey> load_kiosk_keys(Connection& c) {
   std::vector<KioskKey> keys;
-  const auto rows = c.query(std::string(columns) + " ORDER BY issued_at, id COLLATE \"C\"");
-  for (const Row q : rows) keys.push_back(read_key(q));
+  const auto rows =
+      c.query("SELECT " AMT_KIOSK_KEY_COLUMNS " FROM kiosk_keys ORDER BY issued_at, id COLLATE \"C\"");
+  for (const Row q : rows) keys.push_back(read_kiosk_key(q));
   return keys;
 }
 
 std::optional<KioskKey> load_kiosk_key(Connection& c, std::string_view key_hash) {
-  const auto rows = c.query(std::string(columns) + " WHERE key_hash = $1", Params().add(std::string(key_hash)));
+  const auto rows = c.query("SELECT " AMT_KIOSK_KEY_COLUMNS " FROM kiosk_keys WHERE key_hash = $1",
+                            Params().add(std::string(key_hash)));
   if (rows.size() == 0) return std::nullopt;
-  return read_key(rows[0]);
+  return read_kiosk_key(rows[0]);
 }
 
 void insert_kiosk_key(Connection& c, const KioskKey& key) {

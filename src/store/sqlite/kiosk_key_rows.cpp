@@ -1,40 +1,23 @@
 // Kiosk key rows: one row per board; revocation only sets revoked_at, once.
 #include "store/sqlite/kiosk_key_rows.hpp"
 
+#include "store/kiosk_key_row.hpp"
 #include "store/sqlite/values.hpp"
 
 namespace amt::store::sqlite {
-namespace {
-
-constexpr const char* columns =
-    "SELECT id, key_hash, name, location_id, issued_at, revoked_at IS NULL, COALESCE(revoked_at, 0)"
-    " FROM kiosk_keys";
-
-KioskKey read_key(Query& q) {
-  KioskKey key;
-  key.id = q.text(0);
-  key.key_hash = q.text(1);
-  key.name = q.text(2);
-  key.location_id = q.text(3);
-  key.issued_at = instant(q.int64(4));
-  if (q.int64(5) == 0) key.revoked_at = instant(q.int64(6));
-  return key;
-}
-
-}  // namespace
 
 std::vector<KioskKey> load_kiosk_keys(Connection& c) {
   std::vector<KioskKey> keys;
-  auto q = c.query(std::string(columns) + " ORDER BY issued_at, id");
-  while (q.step()) keys.push_back(read_key(q));
+  auto q = c.query("SELECT " AMT_KIOSK_KEY_COLUMNS " FROM kiosk_keys ORDER BY issued_at, id");
+  while (q.step()) keys.push_back(read_kiosk_key(q));
   return keys;
 }
 
 std::optional<KioskKey> load_kiosk_key(Connection& c, std::string_view key_hash) {
-  auto q = c.query(std::string(columns) + " WHERE key_hash = ?1");
+  auto q = c.query("SELECT " AMT_KIOSK_KEY_COLUMNS " FROM kiosk_keys WHERE key_hash = ?1");
   q.bind(1, key_hash);
   if (!q.step()) return std::nullopt;
-  return read_key(q);
+  return read_kiosk_key(q);
 }
 
 void insert_kiosk_key(Connection& c, const KioskKey& key) {

@@ -2,18 +2,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.hpp"
 #include "web/staff/console.hpp"
 #include "web/url.hpp"
 
 namespace amt::web::staff::console {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 const char* status_msgid(AppointmentStatus s) {
   switch (s) {
@@ -40,13 +35,13 @@ std::vector<const Service*> phone_services(const app::CatalogSnapshot& snapshot,
 }
 
 std::vector<const Service*> match_concern(const std::vector<const Service*>& services, std::string_view typed) {
-  const std::string t = lower(typed);
+  const std::string t = ascii_lower(typed);
   if (t.empty()) return {};
   for (const Service* s : services)
-    if (s->id == typed || lower(s->name) == t) return {s};
+    if (s->id == typed || ascii_lower(s->name) == t) return {s};
   std::vector<const Service*> out;
   for (const Service* s : services)
-    if (lower(s->name).find(t) != std::string::npos || lower(s->group).find(t) != std::string::npos) out.push_back(s);
+    if (ascii_lower(s->name).find(t) != std::string::npos || ascii_lower(s->group).find(t) != std::string::npos) out.push_back(s);
   return out;
 }
 
