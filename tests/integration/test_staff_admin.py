@@ -1,0 +1,121 @@
+# The administration pages over HTTP on both backends: services listed, added, changed and retired
+# with per-field errors in German and the input kept; a change that would orphan booked appointments
+# changes nothing until the admin confirms reassigning them. Access rules: test_staff_routes.py.
+import datetime as dt
+import re
+
+import pytest
+
+from amt import LOCATION, POOL_SERVICE, booking_body, slots
+from staff_client import create_staff, signed_in, staff_routes
+
+DAY = dt.date(2027, 3, 16)
+
+
+@pytest.fixture(scope="module")
+def admin(server):
+    create_staff(server, "ada.admin", "admin")
+    return signed_in(server.client, "ada.admin")
+
+
+def new_service(**fields):
+    form = {"id": "passport-copy", "location": LOCATION, "name": "Ausweiskopie nachreichen", "group": "Unterlagen",
+            "description": "Eine fehlende Kopie abgeben.", "duration_minutes": "15", "lead_time_minutes": "60",
+            "horizon_days": "30", "documents": "Personalausweis\r\nBescheid\r\n", "channel": "online",
+            "routing": "pool"}
+    form.update(fields)
+    return form
+
+
+def post_pairs(browser, path, pairs):
+    """POST with repeated fields (several channels ticked): StaffBrowser.post takes a dict."""
+    return browser.request("POST", path, form=list(pairs) + [("csrf", browser.fetch_csrf())])
+
+
+def audit_actions(server, subject):
+    with server.connect_db() as db:
+        return [r[0] for r in db.execute(f"SELECT action FROM audit_log WHERE subject_id = '{subject}' ORDER BY id")
+                .fetchall()]
+
+
+def test_the_services_page_lists_every_service_with_its_state_and_links_to_its_form(admin, server):
+    page = admin.get("/staff/admin/services")
+    assert page.status == 200, page
+    assert "Erstantrag B\u00fcrgergeld".encode() in page.body and b"buchbar" in page.body
+    assert f'href="/staff/admin/service/{POOL_SERVICE}"'.encode() in page.body
+    form = admin.get(f"/staff/admin/service/{POOL_SERVICE}")
+    assert form.status == 200 and b'name="duration_minutes"' in form.body and b'value="45"' in form.body
+    assert admin.get("/staff/admin/service/no-such-service").status == 404
+    assert b'href="/staff/admin/services"' in admin.get("/staff").body  # the start page links it
+
+
+def test_adding_a_service_makes_it_bookable_choice_for_citizens_at_once_and_is_audited(admin, server):
+    resp = admin.post("/staff/admin/services", new_service())
+    assert resp.status == 303, resp
+    assert resp.header("location") == "/staff/admin/service/passport-copy?saved=1"
+    shown = admin.get(resp.header("location"))
+    assert "Gespeichert".encode() in shown.body and b"Personalausweis\nBescheid" in shown.body
+    listed = server.client.get(f"/api/v1/services?location={LOCATION}").json["services"]
+    added = [s for s in listed if s["id"] == "passport-copy"]
+    assert added and added[0]["name"] == "Ausweiskopie nachreichen"
+    assert audit_actions(server, "passport-copy") == ["catalog.service.add"]
+
+
+def test_wrong_fields_are_named_in_german_and_everything_typed_is_kept(admin, server):
+    resp = admin.post("/staff/admin/services", new_service(id="Bad Id!", name="", duration_minutes="2",
+                                                           horizon_days="abc", channel=""))
+    assert resp.status == 422, resp
+    body = resp.body.decode()
+    assert 'id="id-error"' in body and "Kleinbuchstaben" in body
+    assert 'id="name-error"' in body and "Bitte f\u00fcllen Sie dieses Feld aus." in body
+    assert 'id="duration_minutes-error"' in body and 'value="2"' in body
+    assert 'id="horizon_days-error"' in body and 'value="abc"' in body
+    assert 'id="channels-error"' in body
+    assert 'value="Bad Id!"' in body and "Eine fehlende Kopie abgeben." in body
+    taken = admin.post("/staff/admin/services", new_service(id=POOL_SERVICE))
+    assert taken.status == 422 and "schon vergeben".encode() in taken.body
+    with server.connect_db() as db:
+        assert db.execute("SELECT COUNT(*) FROM services WHERE id = 'Bad Id!'").fetchone()[0] == 0
+
+
+def test_changing_a_service_keeps_its_id_and_location_and_shows_at_once(admin, server):
+    resp = admin.post("/staff/admin/service/passport-copy",
+                      new_service(id="ignored", location="nowhere", name="Kopie nachreichen", duration_minutes="20"))
+    assert resp.status == 303, resp
+    listed = {s["id"]: s for s in server.client.get(f"/api/v1/services?location={LOCATION}").json["services"]}
+    assert listed["passport-copy"]["name"] == "Kopie nachreichen" and "ignored" not in listed
+    bad = admin.post("/staff/admin/service/passport-copy", new_service(name="x" * 121))
+    assert bad.status == 422 and 'id="name-error"'.encode() in bad.body
+    assert admin.post("/staff/admin/service/no-such-service", new_service()).status == 404
+    two = [(k, v) for k, v in new_service(name="Kopie nachreichen").items() if k != "channel"]
+    assert post_pairs(admin, "/staff/admin/service/passport-copy", two + [("channel", "online"), ("channel", "kiosk")]).status == 303
+    form = admin.get("/staff/admin/service/passport-copy").body
+    assert re.search(rb'value="online" checked', form) and re.search(rb'value="kiosk" checked', form)
+    assert not re.search(rb'value="phone" checked', form)
+
+
+def test_retiring_a_service_with_bookings_asks_first_then_cancels_them_and_tells_the_citizens(admin, server):
+    start = slots(server.client, frm=DAY)[0]["start"]
+    booked = server.client.post("/api/v1/bookings", booking_body(start))
+    assert booked.status == 201, booked
+    code = booked.json["code"]
+
+    asked = admin.post(f"/staff/admin/service/{POOL_SERVICE}/retire", {})
+    assert asked.status == 409, asked
+    body = asked.body.decode()
+    assert code in body and "Das Anliegen wird nicht mehr angeboten." in body
+    assert 'name="reassign" value="1"' in body
+    listed = [s["id"] for s in server.client.get(f"/api/v1/services?location={LOCATION}").json["services"]]
+    assert POOL_SERVICE in listed  # nothing changed before the confirmation
+
+    done = admin.post(f"/staff/admin/service/{POOL_SERVICE}/retire", {"reassign": "1"})
+    assert done.status == 200, done
+    assert re.search(r'id="outcome">[^<]*: 0\.[^<]*: 1\.', done.body.decode()), done.body
+    assert "per E-Mail informiert".encode() in done.body
+    listed = [s["id"] for s in server.client.get(f"/api/v1/services?location={LOCATION}").json["services"]]
+    assert POOL_SERVICE not in listed
+    with server.connect_db() as db:
+        assert db.execute(f"SELECT status FROM appointments WHERE code = '{code}'").fetchone()[0] == "cancelled"
+    assert "catalog.service.retire" in audit_actions(server, POOL_SERVICE)
+    form = admin.get(f"/staff/admin/service/{POOL_SERVICE}")
+    assert b'id="retired-note"' in form.body and b'id="retire"' not in form.body
