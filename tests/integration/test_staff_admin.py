@@ -94,6 +94,59 @@ def test_changing_a_service_keeps_its_id_and_location_and_shows_at_once(admin, s
     assert not re.search(rb'value="phone" checked', form)
 
 
+def new_person(**fields):
+    form = {"id": "nina-neu", "location": LOCATION, "name": "Nina Neu", "team": "Team 3", "room": "E.12",
+            "skill": "passport-copy", "deputies": "staff-01", "plan_mon": "08:00-16:00 Pause 12:00-12:30"}
+    form.update(fields)
+    return form
+
+
+def test_a_new_staff_member_with_skill_and_plan_makes_the_service_bookable_outside_breaks(admin, server):
+    monday, tuesday = dt.date(2027, 3, 15), dt.date(2027, 3, 16)
+    assert slots(server.client, "passport-copy", frm=monday) == []  # nobody has the skill yet
+    resp = admin.post("/staff/admin/staff", new_person())
+    assert resp.status == 303, resp
+    assert resp.header("location") == "/staff/admin/person/nina-neu?saved=1"
+    form = admin.get(resp.header("location")).body.decode()
+    assert 'value="08:00-16:00 Pause 12:00-12:30"' in form and 'value="staff-01"' in form
+    assert re.search(r'value="passport-copy" checked', form)
+    starts = [s["start"] for s in slots(server.client, "passport-copy", frm=monday)]
+    assert starts and starts[0].startswith("2027-03-15T08:00")  # Mainz time, as the API writes it
+    assert not any("T12:0" in s or "T11:5" in s for s in starts), starts  # 12:00-12:30 is her break
+    assert slots(server.client, "passport-copy", frm=tuesday) == []  # she does not work on Tuesdays
+    assert "Nina Neu".encode() in admin.get("/staff/admin/staff").body
+    assert audit_actions(server, "nina-neu") == ["catalog.staff.add"]
+
+
+def test_staff_form_errors_name_the_day_and_the_deputy_and_keep_the_plan_typed(admin, server):
+    resp = admin.post("/staff/admin/staff", new_person(id="olaf-neu", plan_tue="8 bis 16", deputies="nobody"))
+    assert resp.status == 422, resp
+    body = resp.body.decode()
+    assert 'id="plan_tue-error"' in body and "07:30-16:00" in body and 'value="8 bis 16"' in body
+    assert admin.post("/staff/admin/staff", new_person(id="olaf-neu", deputies="nobody")).status == 422
+    bad = admin.post("/staff/admin/staff", new_person(id="olaf-neu", deputies="olaf-neu, nobody",
+                                                      plan_wed="09:00-12:00 Pause 13:00-13:30")).body.decode()
+    assert 'id="deputies-error"' in bad and 'id="plan_wed-error"' in bad and "Pause" in bad
+    with server.connect_db() as db:
+        assert db.execute("SELECT COUNT(*) FROM staff WHERE id = 'olaf-neu'").fetchone()[0] == 0
+
+
+def test_retiring_a_person_with_bookings_asks_first_and_then_cancels_what_nobody_else_can_take(admin, server):
+    start = slots(server.client, "passport-copy", frm=dt.date(2027, 3, 15))[0]["start"]
+    booked = server.client.post("/api/v1/bookings", booking_body(start, service="passport-copy"))
+    assert booked.status == 201, booked
+    asked = admin.post("/staff/admin/person/nina-neu/retire", {})
+    assert asked.status == 409 and booked.json["code"].encode() in asked.body
+    with server.connect_db() as db:
+        assert db.execute("SELECT status FROM appointments WHERE code = '%s'" % booked.json["code"]).fetchone()[0] == "booked"
+    done = admin.post("/staff/admin/person/nina-neu/retire", {"reassign": "1"})
+    assert done.status == 200 and b'id="outcome"' in done.body
+    with server.connect_db() as db:
+        assert db.execute("SELECT status FROM appointments WHERE code = '%s'" % booked.json["code"]).fetchone()[0] == "cancelled"
+    assert b'id="retired-note"' in admin.get("/staff/admin/person/nina-neu").body
+    assert admin.get("/staff/admin/person/nobody").status == 404
+
+
 def test_retiring_a_service_with_bookings_asks_first_then_cancels_them_and_tells_the_citizens(admin, server):
     start = slots(server.client, frm=DAY)[0]["start"]
     booked = server.client.post("/api/v1/bookings", booking_body(start))

@@ -97,6 +97,7 @@ void add_booking_pages(StaffRoutes& routes);  // /staff/console/find, /staff/con
 }  // namespace console
 namespace admin {
 void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/admin/service/{id}...
+void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
 }  // namespace admin
 
 // Everything under /staff (the start page reads the links when it is shown, so later
@@ -108,7 +109,10 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     console::add_search_pages(routes);
     console::add_booking_pages(routes);
   }
-  if (routes.context().administration) admin::add_service_pages(routes);
+  if (routes.context().administration) {
+    admin::add_service_pages(routes);
+    admin::add_staff_member_pages(routes);
+  }
   add_home_page(routes);
 }
 
