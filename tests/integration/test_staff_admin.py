@@ -147,6 +147,61 @@ def test_retiring_a_person_with_bookings_asks_first_and_then_cancels_what_nobody
     assert admin.get("/staff/admin/person/nobody").status == 404
 
 
+CLOSED = dt.date(2027, 3, 17)  # a Wednesday
+
+
+def location_api(server):
+    return {l["id"]: l for l in server.client.get("/api/v1/locations").json["locations"]}[LOCATION]
+
+
+def test_a_closure_day_on_a_booked_day_asks_first_then_cancels_and_reopening_frees_the_day(admin, server):
+    start = slots(server.client, frm=CLOSED)[0]["start"]
+    booked = server.client.post("/api/v1/bookings", booking_body(start))
+    assert booked.status == 201, booked
+    path = f"/staff/admin/location/{LOCATION}"
+    asked = admin.post(path + "/closures", {"day": str(CLOSED)})
+    assert asked.status == 409 and booked.json["code"].encode() in asked.body
+    assert "Der Standort ist an diesem Tag geschlossen.".encode() in asked.body
+    assert slots(server.client, frm=CLOSED) != []  # nothing changed yet
+    done = admin.post(path + "/closures", {"day": str(CLOSED), "reassign": "1"})
+    assert done.status == 200, done
+    assert slots(server.client, frm=CLOSED) == []
+    assert f'name="day" value="{CLOSED}"'.encode() in admin.get(path).body
+    reopened = admin.post(path + "/closures/remove", {"day": str(CLOSED)})
+    assert reopened.status == 303 and reopened.header("location") == path + "?saved=1"
+    assert slots(server.client, frm=CLOSED) != []
+    bad = admin.post(path + "/closures", {"day": "2027-02-30"})
+    assert bad.status == 422 and b'id="day-error"' in bad.body and b'value="2027-02-30"' in bad.body
+
+
+def test_opening_hours_terminpflicht_and_rules_are_checked_kept_when_wrong_and_shown_when_saved(admin, server):
+    path = f"/staff/admin/location/{LOCATION}"
+    page = admin.get(path).body.decode()
+    assert 'id="hours_mon"' in page and 'value="2027-03-15"' in page
+    hours = {f"hours_{d}": "" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    wrong = admin.post(path + "/hours", dict(hours, hours_mon="08:00-12:00", hours_tue="8 bis 12"))
+    assert wrong.status == 422 and b'id="hours_tue-error"' in wrong.body and b'value="8 bis 12"' in wrong.body
+    current = dict(re.findall(r'name="(hours_[a-z]{3})" type="text" value="([^"]*)"', page))
+    assert len(current) == 7 and current["hours_mon"], current
+    assert admin.post(path + "/hours", dict(current, hours_sat="09:00-12:00")).status == 303
+    saved = admin.get(path).body.decode()
+    assert 'name="hours_sat" type="text" value="09:00-12:00"' in saved
+    assert f'name="hours_mon" type="text" value="{current["hours_mon"]}"' in saved
+
+    assert admin.post(path + "/terminpflicht", {"terminpflicht_from": "spring"}).status == 422
+    assert admin.post(path + "/terminpflicht", {"terminpflicht_from": "2027-04-01"}).status == 303
+    assert location_api(server)["terminpflicht_from"] == "2027-04-01"
+
+    overlapping = admin.post(path + "/rules", {"rules": "staff-01 10000-19999\nstaff-02 15000-29999\n"})
+    assert overlapping.status == 422 and "Zeile 2".encode() in overlapping.body
+    assert b"staff-02 15000-29999" in overlapping.body  # what was typed stays
+    assert "Zeile 1".encode() in admin.post(path + "/rules", {"rules": "nonsense"}).body
+    assert admin.post(path + "/rules", {"rules": "staff-01 10000-19999\r\nstaff-02 20000-29999"}).status == 303
+    assert b"staff-02 20000-29999" in admin.get(path).body
+    assert admin.get("/staff/admin/location/nowhere").status == 404
+    assert f'href="{path}"'.encode() in admin.get("/staff/admin/locations").body
+
+
 def test_retiring_a_service_with_bookings_asks_first_then_cancels_them_and_tells_the_citizens(admin, server):
     start = slots(server.client, frm=DAY)[0]["start"]
     booked = server.client.post("/api/v1/bookings", booking_body(start))

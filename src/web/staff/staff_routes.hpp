@@ -98,6 +98,7 @@ void add_booking_pages(StaffRoutes& routes);  // /staff/console/find, /staff/con
 namespace admin {
 void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/admin/service/{id}...
 void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
+void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 }  // namespace admin
 
 // Everything under /staff (the start page reads the links when it is shown, so later
@@ -112,6 +113,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
   if (routes.context().administration) {
     admin::add_service_pages(routes);
     admin::add_staff_member_pages(routes);
+    admin::add_location_pages(routes);
   }
   add_home_page(routes);
 }
