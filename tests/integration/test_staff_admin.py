@@ -2,6 +2,7 @@
 # with per-field errors in German and the input kept; a change that would orphan booked appointments
 # changes nothing until the admin confirms reassigning them. Access rules: test_staff_routes.py.
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -200,6 +201,56 @@ def test_opening_hours_terminpflicht_and_rules_are_checked_kept_when_wrong_and_s
     assert b"staff-02 20000-29999" in admin.get(path).body
     assert admin.get("/staff/admin/location/nowhere").status == 404
     assert f'href="{path}"'.encode() in admin.get("/staff/admin/locations").body
+
+
+HEADER = "id;location;name;team;room;skills;deputies;mon;tue;wed;thu;fri;sat;sun\n"
+GOOD_ROW = "staff-41;mainz;Eva Neumann;Leistung 1;A.141;first-application;staff-01;07:30-16:00 Pause 12:00-12:30;;;;;;\n"
+
+
+def upload(browser, path, fields, file_name, data):
+    """A multipart/form-data POST as a browser sends a file input."""
+    boundary = "----amtstermin-test-boundary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+             for k, v in dict(fields, csrf=browser.fetch_csrf()).items()]
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="csv"; filename="{file_name}"\r\n'
+                 f'Content-Type: text/csv\r\n\r\n'.encode() + data.encode() + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}",
+               "Cookie": "; ".join(f"{k}={v}" for k, v in browser.cookies.items())}
+    return browser.client.request("POST", path, body=body, headers=headers)
+
+
+def staff_count(server, staff_id):
+    with server.connect_db() as db:
+        return db.execute(f"SELECT COUNT(*) FROM staff WHERE id = '{staff_id}'").fetchone()[0]
+
+
+def test_a_csv_with_wrong_rows_is_reported_line_by_line_and_nothing_is_written(admin, server):
+    bad = "staff-42;mainz;Kai Falsch;;;no-such-service;;7 bis 16;;;;;;\n"
+    resp = upload(admin, "/staff/admin/import", {}, "team.csv", HEADER + GOOD_ROW + bad)
+    assert resp.status == 422, resp
+    body = resp.body.decode()
+    rows = re.findall(r"<tr><td>(\d+)</td><td>([a-z]+)</td>", body)
+    assert ("3", "skills") in rows and ("3", "mon") in rows and not any(line == "2" for line, _ in rows), rows
+    assert 'id="apply"' not in body and "Noch ist nichts ge\u00e4ndert." in body
+    assert staff_count(server, "staff-41") == 0 and staff_count(server, "staff-42") == 0
+    empty = upload(admin, "/staff/admin/import", {}, "empty.csv", "")
+    assert empty.status == 422 and b'id="csv-error"' in empty.body
+
+
+def test_a_clean_csv_is_checked_first_and_written_only_by_the_apply_button(admin, server):
+    checked = upload(admin, "/staff/admin/import", {}, "team.csv", HEADER + GOOD_ROW)
+    assert checked.status == 200, checked
+    body = checked.body.decode()
+    assert 'id="apply"' in body and re.search(r"Zeilen: 1, neu: 1, ge\u00e4ndert: 0", body), body
+    assert staff_count(server, "staff-41") == 0
+    csv = re.search(r'name="csv" value="([^"]*)"', body, re.S).group(1)
+    applied = admin.post("/staff/admin/import", {"csv": html.unescape(csv), "apply": "1"})
+    assert applied.status == 200 and b'id="outcome"' in applied.body
+    assert staff_count(server, "staff-41") == 1
+    assert audit_actions(server, "csv") == ["catalog.staff.import"]
+    form = admin.get("/staff/admin/person/staff-41").body.decode()
+    assert 'value="07:30-16:00 Pause 12:00-12:30"' in form and "Eva Neumann" in form
 
 
 def test_retiring_a_service_with_bookings_asks_first_then_cancels_them_and_tells_the_citizens(admin, server):

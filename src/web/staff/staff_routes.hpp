@@ -99,6 +99,7 @@ namespace admin {
 void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/admin/service/{id}...
 void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
+void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
 }  // namespace admin
 
 // Everything under /staff (the start page reads the links when it is shown, so later
@@ -114,6 +115,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     admin::add_service_pages(routes);
     admin::add_staff_member_pages(routes);
     admin::add_location_pages(routes);
+    admin::add_import_pages(routes);
   }
   add_home_page(routes);
 }
