@@ -101,6 +101,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.policy.idle_timeout = std::chrono::minutes{config.staff.idle_minutes};
   s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
   s.secure_cookies = config.staff.secure_cookies;
+  s.public_url = config.mail.public_url;
   return s;
 }
 

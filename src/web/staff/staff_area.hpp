@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "app/administration.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
 #include "web/staff/staff_routes.hpp"
@@ -14,6 +15,7 @@ namespace amt::web::staff {
 struct StaffSettings {
   app::SignInPolicy policy;
   bool secure_cookies = false;
+  std::string public_url;  // for the links in mails the administration pages cause
 };
 
 class StaffArea {
@@ -31,6 +33,8 @@ class StaffArea {
       context_.bookings = bookings;
       context_.catalogs = catalogs;
       context_.service_center = service_center_.get();
+      administration_ = std::make_unique<app::Administration>(store, *catalogs, clock, admin_policy(settings));
+      context_.administration = administration_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -41,9 +45,16 @@ class StaffArea {
   StaffContext& context() { return context_; }
 
  private:
+  static app::AdminPolicy admin_policy(const StaffSettings& settings) {
+    app::AdminPolicy policy;
+    policy.public_url = settings.public_url;
+    return policy;
+  }
+
   Templates templates_;
   app::StaffAuth auth_;
   std::unique_ptr<app::ServiceCenter> service_center_;
+  std::unique_ptr<app::Administration> administration_;
   StaffContext context_;
   StaffRoutes routes_;
 };

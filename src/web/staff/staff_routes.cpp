@@ -7,6 +7,7 @@
 
 #include "http/cookies.hpp"
 #include "http/form.hpp"
+#include "http/multipart.hpp"
 #include "web/url.hpp"
 
 namespace amt::web::staff {
@@ -15,6 +16,17 @@ namespace {
 
 http::Response to_sign_in(const StaffPage& page, const http::Request& request) {
   return page.redirect(std::string(sign_in_path) + "?next=" + percent_encode(request.target));
+}
+
+// A urlencoded body, or a multipart one (file uploads such as the staff CSV): its text parts and
+// each file's bytes under the file field's name.
+std::optional<http::Fields> read_form(const http::Request& request) {
+  const std::string_view type = request.header("content-type");
+  if (!type.starts_with("multipart/form-data")) return http::parse_form(request.body);
+  auto multipart = http::parse_multipart(type, request.body);
+  if (!multipart) return std::nullopt;
+  for (http::FilePart& f : multipart->files) multipart->fields.emplace_back(f.field, std::move(f.data));
+  return std::move(multipart->fields);
 }
 
 }  // namespace
@@ -34,7 +46,7 @@ http::Response guard(StaffContext& context, const http::Request& request, Permis
     return page.message(403, "Not allowed", "Your account's roles do not allow this page or action.");
   http::Fields form;
   if (is_post) {
-    auto parsed = http::parse_form(request.body);
+    auto parsed = read_form(request);
     if (!parsed) return page.message(400, "Please try again", "The form could not be read. Please send it again.");
     form = std::move(*parsed);
     if (!context.site.csrf.valid(request, http::field(form, http::Csrf::field_name)))

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/administration.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
 #include "app/service_center.hpp"
@@ -33,6 +34,7 @@ struct StaffContext {
   app::Bookings* bookings = nullptr;
   app::CatalogHolder* catalogs = nullptr;
   app::ServiceCenter* service_center = nullptr;
+  app::Administration* administration = nullptr;  // the administration pages (issue #4 item 4)
 };
 
 // What a handler gets once the gate let the request through.
@@ -93,6 +95,12 @@ namespace console {
 void add_search_pages(StaffRoutes& routes);   // /staff/console, /staff/console/book
 void add_booking_pages(StaffRoutes& routes);  // /staff/console/find, /staff/console/booking/{code}...
 }  // namespace console
+namespace admin {
+void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/admin/service/{id}...
+void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
+void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
+void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
+}  // namespace admin
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -102,6 +110,12 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
   if (routes.context().service_center) {
     console::add_search_pages(routes);
     console::add_booking_pages(routes);
+  }
+  if (routes.context().administration) {
+    admin::add_service_pages(routes);
+    admin::add_staff_member_pages(routes);
+    admin::add_location_pages(routes);
+    admin::add_import_pages(routes);
   }
   add_home_page(routes);
 }
