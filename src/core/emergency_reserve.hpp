@@ -17,7 +17,8 @@ struct HeldCell {
 // The rule, as a team lead would state it: "one desk stays free of bookings for the last
 // `minutes` minutes of the opening hours". Walking back from the end of the day's opening hours,
 // each 5-minute cell holds back one working person: the same one as in the cell after it while
-// they still work, otherwise the working person first in staff order. Cells nobody works in are
+// they still work, otherwise the working person first in staff order
+// (the roster's: fewest skills, then id, so generalists stay bookable). Cells nobody works in are
 // skipped, so the reserve reaches further back instead of shrinking. minutes rounds up to whole
 // cells; fewer cells come back only when the day has too little staffed opening time.
 // working: `words` words per cell of the day (plans minus absences), cells rows in all.
