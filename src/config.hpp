@@ -87,6 +87,11 @@ struct Config {
         "Ich habe heute kein Geld für Essen.", "Mir droht die Räumung meiner Wohnung.",
         "Mir wird der Strom oder die Heizung abgestellt.", "Ich habe heute Nacht keinen Schlafplatz."};
   } kiosk;
+  struct Emergency {  // emergency capacity (issue #5 item 6), see docs/kiosk.md
+    // Staff minutes per location and day held back from booking on every channel; 0: none.
+    // Environment: AMTSTERMIN_EMERGENCY_MINUTES_PER_DAY.
+    int minutes_per_day = 0;
+  } emergency;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

@@ -111,7 +111,7 @@ int serve(const Config& config) {
   if (!store->has_catalog()) spdlog::warn("the database has no locations yet; run 'amtstermin seed-demo'");
   if (!config.altcha.enabled) spdlog::warn("proof of work on public booking is switched off (altcha.enabled)");
   const app::Clock clock = make_clock(config);
-  app::CatalogHolder catalogs(*store);
+  app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
   const std::string secret = manage_token_secret(config);
   // Anti-bot proof and rate limits on public booking (issue #3, item 6).
   const app::ProofOfWork proof_of_work({app::sha256_hex("altcha:" + secret), config.altcha.max_number,
@@ -204,7 +204,7 @@ int seed_demo(const Config& config, bool if_empty) {
 // `amtstermin ticket ...` (see web/display/ticket_command.hpp).
 int ticket_command(const Config& config, const web::TicketCommand& command) {
   auto store = store::open_store(config.database.url);
-  app::CatalogHolder catalogs(*store);
+  app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
   return web::run_ticket_command(command, *store, catalogs, make_clock(config), std::cout, std::cerr);
 }
 
@@ -256,7 +256,7 @@ int staff_routes(const Config& config) {
   http::StaticFiles static_files;
   web::add_builtin_static_files(static_files);
   const http::Csrf csrf(app::random_nonce());  // never serves a request
-  app::CatalogHolder catalogs(*store);
+  app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
   app::Bookings bookings(*store, catalogs, clock, {});
   http::Router router;
   const web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings,
@@ -302,7 +302,7 @@ int import_staff(const Config& config, const std::string& file, bool dry_run, bo
   const std::string csv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   auto store = store::open_store(config.database.url);
   store->migrate();
-  app::CatalogHolder catalogs(*store);
+  app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
   const app::Clock clock = make_clock(config);
   app::AdminPolicy policy;
   policy.public_url = config.mail.public_url;

@@ -11,7 +11,7 @@ const Planner* CatalogSnapshot::planner(const Id& location_id) const {
 void CatalogHolder::reload() {
   auto next = std::make_shared<CatalogSnapshot>();
   next->catalog = store_.load_catalog();
-  for (const Location& l : next->catalog.locations) next->planners.emplace(l.id, Planner(next->catalog, l.id));
+  for (const Location& l : next->catalog.locations) next->planners.emplace(l.id, Planner(next->catalog, l.id, held_back_minutes_));
   std::lock_guard lock(mutex_);
   current_ = std::move(next);
 }

@@ -21,12 +21,17 @@ struct CatalogSnapshot {
 
 class CatalogHolder {
  public:
-  explicit CatalogHolder(store::Store& store) : store_(store) { reload(); }
+  // held_back_minutes: the emergency reserve per location and day ([emergency] minutes_per_day).
+  explicit CatalogHolder(store::Store& store, int held_back_minutes = 0)
+      : store_(store), held_back_minutes_(held_back_minutes) {
+    reload();
+  }
   void reload();  // reads the catalog from the store and prepares planners
   std::shared_ptr<const CatalogSnapshot> current() const;
 
  private:
   store::Store& store_;
+  int held_back_minutes_;
   mutable std::mutex mutex_;
   std::shared_ptr<const CatalogSnapshot> current_;
 };

@@ -31,6 +31,7 @@ const char* to_string(PlacementError e) {
 
 struct Planner::Impl {
   capacity::Roster roster;
+  int held_back_minutes = 0;  // emergency reserve per day
 
   const Service* service(const Id& id, int& index) const {
     index = roster.service_index(id);
@@ -105,14 +106,21 @@ std::vector<std::vector<capacity::BoardEntry>> by_day(const capacity::Roster& ro
 
 }  // namespace
 
-Planner::Planner(const Catalog& catalog, const Id& location_id)
-    : impl_(std::make_unique<Impl>(Impl{capacity::Roster(catalog, location_id)})) {}
+Planner::Planner(const Catalog& catalog, const Id& location_id, int held_back_minutes)
+    : impl_(std::make_unique<Impl>(Impl{capacity::Roster(catalog, location_id), std::max(0, held_back_minutes)})) {}
 Planner::~Planner() = default;
 Planner::Planner(Planner&&) noexcept = default;
 Planner& Planner::operator=(Planner&&) noexcept = default;
 
 const Location& Planner::location() const { return impl_->roster.location(); }
 Zone Planner::zone() const { return impl_->roster.zone(); }
+
+int Planner::held_back_minutes(LocalDate day) const {
+  if (impl_->held_back_minutes == 0 || is_closed(location(), day)) return 0;
+  DayBoard board(impl_->roster);
+  board.reset(DayFrame(zone(), day), impl_->held_back_minutes);
+  return board.held_back_cells() * kCellMinutes;
+}
 
 void Planner::Impl::scan_day(DayBoard& board, const DayFrame& frame, int service, const SlotQuery& query,
                              Instant earliest, std::vector<Slot>& out) const {
@@ -156,7 +164,7 @@ std::vector<DaySlots> Planner::free_slots(const std::vector<Appointment>& appoin
   for (LocalDate d = first; d <= last; d += date::days{1}) {
     if (is_closed(location(), d)) continue;
     const DayFrame frame(zone(), d);
-    board.reset(frame);
+    board.reset(frame, impl_->held_back_minutes);
     for (const capacity::BoardEntry& entry : buckets[static_cast<std::size_t>((d - first).count())]) board.add(entry);
     DaySlots day{d, {}};
     impl_->scan_day(board, frame, service, query, earliest, day.slots);
@@ -185,7 +193,7 @@ tl::expected<Placement, PlacementError> Planner::place(const std::vector<Appoint
     return tl::unexpected(PlacementError::closed);
 
   DayBoard board(impl_->roster);
-  board.reset(frame);
+  board.reset(frame, impl_->held_back_minutes);
   const Instant day_end = frame.instant(frame.cells());
   for (int i = 0; i < static_cast<int>(appointments.size()); ++i) {
     const Appointment& a = appointments[static_cast<std::size_t>(i)];

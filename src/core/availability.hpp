@@ -57,7 +57,8 @@ const char* to_string(PlacementError e);
 // shared read-only by all requests (thread-safe for concurrent const use).
 class Planner {
  public:
-  Planner(const Catalog& catalog, const Id& location_id);
+  // held_back_minutes: the emergency reserve per day, never offered nor booked (emergency_reserve.hpp).
+  Planner(const Catalog& catalog, const Id& location_id, int held_back_minutes = 0);
   ~Planner();
   Planner(Planner&&) noexcept;
   Planner& operator=(Planner&&) noexcept;
@@ -76,6 +77,9 @@ class Planner {
 
   const Location& location() const;
   Zone zone() const;
+  // The emergency reserve's minutes on a day: the configured ones, fewer when too little staffed
+  // opening time is left, 0 on closed days.
+  int held_back_minutes(LocalDate day) const;
 
  private:
   struct Impl;

@@ -4,13 +4,15 @@
 #include <algorithm>
 #include <map>
 
+#include "core/emergency_reserve.hpp"
+
 namespace amt::capacity {
 
 DayBoard::DayBoard(const Roster& roster)
     : roster_(roster), words_(roster.words()), held_(static_cast<std::size_t>(roster.staff_count())),
       one_(static_cast<std::size_t>(roster.words()), 0) {}
 
-void DayBoard::reset(const DayFrame& frame) {
+void DayBoard::reset(const DayFrame& frame, int held_back_minutes) {
   cells_ = frame.cells();
   midnight_ = frame.midnight();
   working_.resize(offset(cells_));
@@ -18,6 +20,15 @@ void DayBoard::reset(const DayFrame& frame) {
   for (int c = 0; c < cells_; ++c)
     copy(at(working_, c), roster_.working(frame.weekday(), frame.local_minute(c) / kCellMinutes), words_);
   remove_absences(frame);
+  // Held-back time counts as not working: nothing is booked or moved into it, and appointments
+  // already lying there stay where they are, as with an absence entered after booking.
+  held_back_cells_ = 0;
+  if (held_back_minutes > 0) {
+    const auto held = emergency_hold(frame.opening(roster_.location(), roster_.zone()), held_back_minutes,
+                                     working_.data(), cells_, words_);
+    for (const HeldCell& h : held) clear_bit(at(working_, h.cell), h.staff);
+    held_back_cells_ = static_cast<int>(held.size());
+  }
   for (int c = 0; c < cells_; ++c) {
     copy(open_row(c), at(working_, c), words_);
     copy(free_row(c), at(working_, c), words_);

@@ -41,8 +41,9 @@ class DayBoard {
  public:
   explicit DayBoard(const Roster& roster);
 
-  // Starts a day: working cells from the weekly plans minus absences, no appointments.
-  void reset(const DayFrame& frame);
+  // Starts a day: working cells from the weekly plans minus absences minus the emergency reserve
+  // of held_back_minutes (see emergency_reserve.hpp), no appointments.
+  void reset(const DayFrame& frame, int held_back_minutes = 0);
   static BoardEntry resolve(const Roster& roster, const Appointment& appointment, int source);
   // Puts an existing appointment on the board; ignored when it holds no time, its staff member is
   // not active here, or it does not touch this day.
@@ -51,6 +52,7 @@ class DayBoard {
 
   const Roster& roster() const { return roster_; }
   int cells() const { return cells_; }
+  int held_back_cells() const { return held_back_cells_; }  // of the emergency reserve, this day
   int words() const { return words_; }
   // Of the staff in `mask`: those working in every cell of [begin, end) and holding nothing there
   // that may not move (open), and those of them holding nothing there at all (free). One pass
@@ -96,6 +98,7 @@ class DayBoard {
   const Roster& roster_;
   int words_;
   int cells_ = 0;
+  int held_back_cells_ = 0;
   Instant midnight_{};
   std::vector<Word> working_;     // cells_ rows
   std::vector<Word> cells_rows_;  // cells_ pairs of rows, see open_row

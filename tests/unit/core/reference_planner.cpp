@@ -37,8 +37,9 @@ class RefBoard {
  public:
   explicit RefBoard(const Roster& roster);
 
-  // Starts a day: working cells from the weekly plans minus absences, no appointments.
-  void reset(const DayFrame& frame);
+  // Starts a day: working cells from the weekly plans minus absences minus the emergency
+  // reserve, no appointments.
+  void reset(const DayFrame& frame, int held_back_minutes);
   // Puts an existing appointment on the board; ignored when it holds no time, its staff member is
   // not active here, or it does not touch this day.
   void add(const Appointment& appointment, int source);
@@ -73,6 +74,7 @@ class RefBoard {
   const Word* at(const std::vector<Word>& rows, int cell) const { return &rows[offset(cell)]; }
   std::size_t offset(int cell) const { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words_); }
   void remove_absences(const DayFrame& frame);
+  void hold_back(const DayFrame& frame, int minutes);
   void shift(int appointment, int to);
   void mark_busy(int staff, int begin, int end, bool busy);
 
@@ -135,7 +137,7 @@ RefBoard::RefBoard(const Roster& roster)
     : roster_(roster), words_(roster.words()), held_(static_cast<std::size_t>(roster.staff_count())),
       one_(static_cast<std::size_t>(roster.words()), 0) {}
 
-void RefBoard::reset(const DayFrame& frame) {
+void RefBoard::reset(const DayFrame& frame, int held_back_minutes) {
   cells_ = frame.cells();
   midnight_ = frame.midnight();
   const std::size_t size = offset(cells_);
@@ -145,10 +147,32 @@ void RefBoard::reset(const DayFrame& frame) {
   for (int c = 0; c < cells_; ++c)
     copy(at(working_, c), roster_.working(frame.weekday(), frame.local_minute(c) / kCellMinutes), words_);
   remove_absences(frame);
+  hold_back(frame, held_back_minutes);
   appointments_.clear();
   for (auto& list : held_) list.clear();
   journal_.clear();
   reserved_.clear();
+}
+
+// The emergency reserve written out plainly: from the last opening cell backwards, one working
+// person per cell (the one of the later cell while they work, else the first in staff order).
+void RefBoard::hold_back(const DayFrame& frame, int minutes) {
+  int left = (minutes + kCellMinutes - 1) / kCellMinutes;
+  int person = -1;
+  std::vector<int> open_cells;
+  for (const CellRange& r : frame.opening(roster_.location(), roster_.zone()))
+    for (int c = r.begin; c < r.end && c < cells_; ++c) open_cells.push_back(c);
+  for (auto it = open_cells.rbegin(); it != open_cells.rend() && left > 0; ++it) {
+    Word* row = at(working_, *it);
+    if (person < 0 || !test_bit(row, person)) {
+      person = -1;
+      for (int s = 0; s < roster_.staff_count() && person < 0; ++s)
+        if (test_bit(row, s)) person = s;
+    }
+    if (person < 0) continue;
+    clear_bit(row, person);
+    --left;
+  }
 }
 
 // Any cell an absence touches is lost, so a person leaving at 10:02 cannot take 10:00-10:30.
@@ -416,7 +440,8 @@ const Service* active_service(const Roster& roster, const Id& id, int& index) {
 
 // Straightforward: every day's board built from the whole appointment list.
 std::vector<DaySlots> free_slots(const Catalog& catalog, const Id& location_id,
-                                 const std::vector<Appointment>& appointments, const SlotQuery& query) {
+                                 const std::vector<Appointment>& appointments, const SlotQuery& query,
+                                 int held_back_minutes) {
   const Roster roster(catalog, location_id);
   int service = -1;
   const Service* svc = active_service(roster, query.service_id, service);
@@ -433,7 +458,7 @@ std::vector<DaySlots> free_slots(const Catalog& catalog, const Id& location_id,
   for (LocalDate d = first; d <= last; d += date::days{1}) {
     if (is_closed(location, d)) continue;
     const DayFrame frame(zone, d);
-    board.reset(frame);
+    board.reset(frame, held_back_minutes);
     const Instant day_end = frame.instant(frame.cells());
     for (int i = 0; i < static_cast<int>(appointments.size()); ++i) {
       const Appointment& a = appointments[static_cast<std::size_t>(i)];
@@ -461,7 +486,7 @@ std::vector<DaySlots> free_slots(const Catalog& catalog, const Id& location_id,
 tl::expected<Placement, PlacementError> place(const Catalog& catalog, const Id& location_id,
                                               const std::vector<Appointment>& appointments,
                                               const Id& service_id, Instant start, Instant now,
-                                              const std::vector<Id>& responsible_chain) {
+                                              const std::vector<Id>& responsible_chain, int held_back_minutes) {
   const Roster roster(catalog, location_id);
   int service = -1;
   const Service* svc = active_service(roster, service_id, service);
@@ -479,7 +504,7 @@ tl::expected<Placement, PlacementError> place(const Catalog& catalog, const Id& 
   if (is_closed(location, day) || !inside_opening(frame.opening(location, zone), cell, end))
     return tl::unexpected(PlacementError::closed);
   RefBoard board(roster);
-  board.reset(frame);
+  board.reset(frame, held_back_minutes);
   const Instant day_end = frame.instant(frame.cells());
   for (int i = 0; i < static_cast<int>(appointments.size()); ++i) {
     const Appointment& a = appointments[static_cast<std::size_t>(i)];

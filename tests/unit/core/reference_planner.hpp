@@ -12,11 +12,12 @@
 namespace amt::testing::reference {
 
 std::vector<DaySlots> free_slots(const Catalog& catalog, const Id& location_id,
-                                 const std::vector<Appointment>& appointments, const SlotQuery& query);
+                                 const std::vector<Appointment>& appointments, const SlotQuery& query,
+                                 int held_back_minutes = 0);
 
 tl::expected<Placement, PlacementError> place(const Catalog& catalog, const Id& location_id,
                                               const std::vector<Appointment>& appointments,
                                               const Id& service_id, Instant start, Instant now,
-                                              const std::vector<Id>& responsible_chain);
+                                              const std::vector<Id>& responsible_chain, int held_back_minutes = 0);
 
 }  // namespace amt::testing::reference
