@@ -62,7 +62,7 @@ run: configure-release
 	cd $(ROOT) && $(BINARY) migrate
 	cd $(ROOT) && $(BINARY) seed-demo --if-empty
 	@echo 'amtstermin: serving on http://localhost:8080 (Ctrl-C stops it)'
-	cd $(ROOT) && exec $(BINARY) serve
+	cd $(ROOT) && exec $(BINARY) --config config/demo.toml serve
 
 test: test-release test-asan
 

@@ -38,4 +38,10 @@ int number_field(const http::Fields& fields, std::string_view name);
 std::vector<std::string> lines_field(const http::Fields& fields, std::string_view name);
 bool has_value(const http::Fields& fields, std::string_view name, std::string_view value);
 
+// "07:30-12:00 13:00-16:00", the way the forms and the CSV import write working and opening times.
+std::string ranges_text(const std::vector<TimeRange>& ranges);
+
+// The English name of weekday d (0 = Monday), the msgid its translation is looked up by.
+const char* weekday_msgid(int d);
+
 }  // namespace amt::web::staff::admin

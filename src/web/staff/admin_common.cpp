@@ -127,4 +127,15 @@ bool has_value(const http::Fields& fields, std::string_view name, std::string_vi
   return false;
 }
 
+std::string ranges_text(const std::vector<TimeRange>& ranges) {
+  std::string out;
+  for (const TimeRange& r : ranges) out += (out.empty() ? "" : " ") + format_time(r.start) + "-" + format_time(r.end);
+  return out;
+}
+
+const char* weekday_msgid(int d) {
+  static constexpr const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return names[d];
+}
+
 }  // namespace amt::web::staff::admin

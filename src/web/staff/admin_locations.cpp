@@ -16,17 +16,6 @@ namespace {
 std::string location_path(const Id& id) { return "/staff/admin/location/" + percent_encode(id); }
 std::string hours_key(int d) { return "hours_" + std::string(app::admin::weekday_key(d)); }
 
-const char* weekday_msgid(int d) {
-  static constexpr const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return names[d];
-}
-
-std::string ranges_text(const std::vector<TimeRange>& ranges) {
-  std::string out;
-  for (const TimeRange& r : ranges) out += (out.empty() ? "" : " ") + format_time(r.start) + "-" + format_time(r.end);
-  return out;
-}
-
 std::string rules_text(const app::CatalogSnapshot& snapshot, const Id& location) {
   std::string out;
   for (const ResponsibilityRule& r : snapshot.catalog.responsibility_rules)

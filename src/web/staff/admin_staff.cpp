@@ -17,12 +17,6 @@ std::string person_path(const Id& id) { return "/staff/admin/person/" + percent_
 
 std::string plan_key(int d) { return "plan_" + std::string(app::admin::weekday_key(d)); }
 
-std::string ranges_text(const std::vector<TimeRange>& ranges) {
-  std::string out;
-  for (const TimeRange& r : ranges) out += (out.empty() ? "" : " ") + format_time(r.start) + "-" + format_time(r.end);
-  return out;
-}
-
 // "07:30-16:00 Pause 12:00-12:30", the form the CSV import reads too.
 std::string day_text(const WorkDay& day) {
   std::string out = ranges_text(day.shifts);
@@ -74,11 +68,6 @@ Staff person_from(const http::Fields& form, const Id& id, std::vector<app::Field
       errors.push_back({"plan." + std::string(app::admin::weekday_key(d)), "invalid_time",
                         "Write working times like 07:30-16:00 Pause 12:00-12:30."});
   return s;
-}
-
-const char* weekday_msgid(int d) {
-  static constexpr const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return names[d];
 }
 
 http::Response form_page(const StaffRequest& r, const app::CatalogSnapshot& snapshot, const http::Fields& values,
