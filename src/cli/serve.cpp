@@ -1,0 +1,101 @@
+// `amtstermin serve`: every part of the server wired together, from the store to the routes of the
+// API, the citizen pages, the staff area, the kiosk boards and the call display.
+#include <spdlog/spdlog.h>
+
+#include "api/routes.hpp"
+#include "app/booking.hpp"
+#include "app/secrets.hpp"
+#include "app/tickets.hpp"
+#include "cli/commands.hpp"
+#include "cli/settings.hpp"
+#include "http/server.hpp"
+#include "store/store.hpp"
+#include "web/display/display_routes.hpp"
+#include "web/kiosk/kiosk.hpp"
+#include "web/routes.hpp"
+#include "web/staff/staff_area.hpp"
+
+namespace amt::cli {
+
+int serve(const Config& config) {
+  auto store = store::open_store(config.database.url, {config.database.pool_size});
+  store->migrate();
+  if (!store->has_catalog()) spdlog::warn("the database has no locations yet; run 'amtstermin seed-demo'");
+  if (!config.altcha.enabled) spdlog::warn("proof of work on public booking is switched off (altcha.enabled)");
+  const app::Clock clock = make_clock(config);
+  app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
+  const std::string secret = manage_token_secret(config);
+  // Anti-bot proof and rate limits on public booking (issue #3, item 6).
+  const app::ProofOfWork proof_of_work({app::sha256_hex("altcha:" + secret), config.altcha.max_number,
+                                        std::chrono::minutes{config.altcha.validity_minutes},
+                                        std::chrono::seconds{config.altcha.fallback_wait_seconds}},
+                                       clock);
+  const app::ProofOfWork* proof = config.altcha.enabled ? &proof_of_work : nullptr;
+  http::BookingRateLimits booking_limits(config.rate_limit.booking_per_ip, config.rate_limit.booking_per_contact,
+                                         std::chrono::minutes{config.rate_limit.window_minutes});
+  app::Bookings bookings(*store, catalogs, clock,
+                         {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
+                          config.mail.public_url, proof});
+  std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
+
+  http::Metrics metrics;
+  http::Router router;
+  app::Documents documents(*store, catalogs, bookings, clock, upload_settings(config));
+  api::ApiContext context{bookings, catalogs, *store, metrics, &documents, &proof_of_work, &booking_limits};
+  api::add_routes(router, context);
+  // Citizen web pages: templates and catalogs are compiled in; the CSRF key derives from the secret.
+  http::StaticFiles static_files;
+  web::add_builtin_static_files(static_files);
+  const web::Templates templates(web::Templates::builtin_sources(), app::Translations::builtin());
+  const http::Csrf csrf(app::sha256_hex("csrf:" + secret));
+  app::NewsBoard news(*store, clock);  // issue #8: /news, /news.atom, /api/v1/news, the pinned banner
+  api::add_news_routes(router, news);
+  web::CitizenContext citizen{bookings,
+                              catalogs,
+                              {app::Translations::builtin(), templates, csrf, static_files, &news},
+                              proof,
+                              &booking_limits,
+                              &documents};
+  web::add_citizen_routes(router, citizen);
+  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
+  // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
+  app::Tickets tickets(*store, catalogs, clock);
+  web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
+                                 {config.kiosk.idle_seconds, config.kiosk.health_poll_seconds,
+                                  config.kiosk.emergency_situations, config.mail.public_url},
+                                 &bookings};
+  web::kiosk::add_kiosk_routes(router, kiosk);
+  // Call display (issue #5): server-sent events from the call feed to /display/{location}.
+  http::EventHub event_hub({static_cast<std::size_t>(std::max(1, config.http.max_event_streams)),
+                            std::chrono::seconds{std::max(1, config.http.event_heartbeat_seconds)}});
+  app::CallFeed call_feed(*store, catalogs, clock, web::publish_to(event_hub), web::audience_of(event_hub));
+  web::DisplayContext display{call_feed, event_hub, catalogs, citizen.site};
+  web::add_display_routes(router, display);
+
+  http::ServerOptions options;
+  options.listen = config.http.listen;
+  options.io_threads = config.http.io_threads;
+  options.worker_threads = config.http.worker_threads;
+  options.max_body_bytes = static_cast<std::size_t>(config.http.max_body_kb) * 1024;
+  // Only document uploads may send more: one file, plus a little so that a file just over the limit
+  // still reaches the handler and gets its clear 413 problem answer.
+  options.large_body_bytes = static_cast<std::size_t>(config.upload.max_kb + 64) * 1024;
+  options.allows_large_body = [](std::string_view method, std::string_view target) {
+    const std::string_view path = target.substr(0, target.find('?'));
+    return method == "POST" && (path.starts_with("/api/v1/bookings/") || path.starts_with("/manage/")) &&
+           path.ends_with("/documents");
+  };
+  options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
+  options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};
+  options.access_log = config.http.access_log;
+  http::Server server(options, router, metrics);
+  spdlog::info("amtstermin {} listening on http://{} (port {})", AMT_VERSION, config.http.listen, server.port());
+  server.run();
+  call_feed.stop();  // nothing may reach the connections while the server tears them down
+  event_hub.stop();
+  if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace amt::cli

@@ -1,0 +1,83 @@
+// The configuration read into the server's parts (see settings.hpp).
+#include "cli/settings.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include "app/secrets.hpp"
+
+namespace amt::cli {
+
+std::string manage_token_secret(const Config& config) {
+  if (!config.security.secret.empty()) return config.security.secret;
+  const std::string& url = config.database.url;
+  if (!url.starts_with("sqlite:"))
+    throw std::runtime_error("security.secret (AMTSTERMIN_SECURITY_SECRET) is required with " + url);
+  const auto path = std::filesystem::path(url.substr(7)).replace_extension(".key");
+  if (std::ifstream in{path}; in) {
+    std::string secret;
+    std::getline(in, secret);
+    if (secret.size() >= 32) return secret;
+  }
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  const std::string secret = app::random_nonce() + app::random_nonce();
+  const mode_t old_mask = ::umask(077);
+  std::ofstream out{path, std::ios::trunc};
+  ::umask(old_mask);
+  out << secret << '\n';
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+  return secret;
+}
+
+app::Clock make_clock(const Config& config) {
+  if (config.clock.now.empty()) return app::Clock{};
+  const auto start = parse_rfc3339(config.clock.now);
+  if (!start) throw std::runtime_error("clock.now must be RFC 3339 with an offset: " + config.clock.now);
+  spdlog::warn("THE CLOCK IS FIXED: 'now' starts at {} and runs forward from there (clock.now)",
+               format_rfc3339_utc(*start));
+  return app::Clock{*start};
+}
+
+// Uploaded files live outside any web root: by default in "uploads" next to the SQLite file.
+app::UploadSettings upload_settings(const Config& config) {
+  std::filesystem::path dir = config.upload.dir;
+  if (dir.empty()) {
+    const std::string& url = config.database.url;
+    if (!url.starts_with("sqlite:")) throw std::runtime_error("upload.dir (AMTSTERMIN_UPLOAD_DIR) is required with " + url);
+    dir = std::filesystem::path(url.substr(7)).parent_path() / "uploads";
+  }
+  return {dir, static_cast<std::size_t>(config.upload.max_kb) * 1024, config.upload.max_files};
+}
+
+std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::Store& store, const app::Clock& clock) {
+  const auto& m = config.mail;
+  if (m.smtp_url.empty()) {
+    spdlog::warn("mail delivery is off (mail.smtp_url is empty); mails stay queued in the outbox");
+    return nullptr;
+  }
+  app::MailSettings settings{m.smtp_url, m.from, m.username, m.password, m.starttls, m.timeout_seconds,
+                             std::chrono::milliseconds{m.poll_ms}};
+  app::RetryPolicy retry{std::chrono::seconds{m.retry_base_seconds}, std::chrono::seconds{m.retry_max_seconds},
+                         m.max_attempts};
+  spdlog::info("mail delivery through {}", m.smtp_url);
+  return std::make_unique<app::MailWorker>(store, clock, settings, retry, app::random_unit);
+}
+
+// Staff sign-in policy and cookie flag from [staff] (issue #4).
+web::staff::StaffSettings staff_settings(const Config& config) {
+  web::staff::StaffSettings s;
+  s.policy.slow_after = config.staff.slow_after;
+  s.policy.lock_after = config.staff.lock_after;
+  s.policy.lock_for = std::chrono::minutes{config.staff.lock_minutes};
+  s.policy.window = std::chrono::minutes{config.staff.lock_minutes};
+  s.policy.idle_timeout = std::chrono::minutes{config.staff.idle_minutes};
+  s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
+  s.secure_cookies = config.staff.secure_cookies;
+  s.public_url = config.mail.public_url;
+  return s;
+}
+
+}  // namespace amt::cli
