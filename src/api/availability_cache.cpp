@@ -1,6 +1,8 @@
 // A small cache that forgets everything when its stamp changes.
 #include "api/availability_cache.hpp"
 
+#include <tuple>
+
 namespace amt::api {
 
 AvailabilityCache::Body AvailabilityCache::find(const std::string& key, Stamp now) const {
@@ -15,8 +17,8 @@ void AvailabilityCache::put(const std::string& key, Stamp stamp, Body body) {
   std::lock_guard lock(mutex_);
   if (!(stamp_ == stamp)) {
     // Only a newer stamp may replace the cache; a late answer from an older one is dropped.
-    if (stamp.data_version < stamp_.data_version ||
-        (stamp.data_version == stamp_.data_version && stamp.minute < stamp_.minute))
+    if (std::tie(stamp.data_version, stamp.catalog_version, stamp.minute) <
+        std::tie(stamp_.data_version, stamp_.catalog_version, stamp_.minute))
       return;
     entries_.clear();
     stamp_ = stamp;

@@ -1,5 +1,5 @@
-// Rendered availability answers, kept until the next committed write or the next minute (the lead
-// time moves with the clock). Popular queries are then answered without touching the database.
+// Rendered availability answers, kept until the next committed write, the next catalog change (on
+// any server) or the next minute (the lead time moves with the clock). Popular queries are then answered without touching the database.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@ class AvailabilityCache {
  public:
   struct Stamp {
     std::uint64_t data_version;
+    std::int64_t catalog_version;  // of the catalog snapshot the answers come from
     std::int64_t minute;
     bool operator==(const Stamp&) const = default;
   };
@@ -27,7 +28,7 @@ class AvailabilityCache {
  private:
   static constexpr std::size_t max_entries = 4096;
   mutable std::mutex mutex_;
-  Stamp stamp_{0, 0};
+  Stamp stamp_{0, 0, 0};
   std::unordered_map<std::string, Body> entries_;
 };
 

@@ -42,13 +42,15 @@ std::string cache_key(const app::AvailabilityRequest& r) {
   return r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' + r.customer_number;
 }
 
-// Neither call blocks: the store keeps its version in memory, the clock is arithmetic. Nothing when
-// the store cannot vouch for its version: then the cache is neither read nor filled.
+// No call blocks: the store and the catalog holder keep their versions in memory, the clock is
+// arithmetic. Nothing when the store cannot vouch for its version: then the cache is neither read
+// nor filled.
 std::optional<AvailabilityCache::Stamp> stamp_now(ApiContext& c) {
   const auto version = c.store.data_version();
   if (!version) return std::nullopt;
   return AvailabilityCache::Stamp{
-      *version, std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
+      *version, c.catalogs.current()->version,
+      std::chrono::duration_cast<std::chrono::minutes>(c.bookings.now().time_since_epoch()).count()};
 }
 
 http::Response answer_with(AvailabilityCache::Body body) {

@@ -1,5 +1,6 @@
 // The reference data and one prepared Planner per location, as one immutable snapshot. Requests
-// take the current snapshot; an admin change builds a new one and swaps it in.
+// take the current snapshot; an admin change builds a new one and swaps it in, and a change made by
+// another server or process is picked up by refresh() (CatalogWatch calls it every second).
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@ namespace amt::app {
 
 struct CatalogSnapshot {
   Catalog catalog;
+  std::int64_t version = 0;  // the store's catalog_version it was read at
   std::map<Id, Planner> planners;  // by location id
 
   const Planner* planner(const Id& location_id) const;
@@ -27,6 +29,8 @@ class CatalogHolder {
     reload();
   }
   void reload();  // reads the catalog from the store and prepares planners
+  // Reloads when the store's catalog changed since the current snapshot was read; true if it did.
+  bool refresh();
   std::shared_ptr<const CatalogSnapshot> current() const;
 
  private:

@@ -4,6 +4,7 @@
 
 #include "api/routes.hpp"
 #include "app/booking.hpp"
+#include "app/catalog_watch.hpp"
 #include "app/secrets.hpp"
 #include "app/tickets.hpp"
 #include "cli/commands.hpp"
@@ -24,6 +25,7 @@ int serve(const Config& config) {
   if (!config.altcha.enabled) spdlog::warn("proof of work on public booking is switched off (altcha.enabled)");
   const app::Clock clock = make_clock(config);
   app::CatalogHolder catalogs(*store, config.emergency.minutes_per_day);
+  const app::CatalogWatch catalog_watch(catalogs, std::chrono::seconds{1});
   const std::string secret = manage_token_secret(config);
   // Anti-bot proof and rate limits on public booking (issue #3, item 6).
   const app::ProofOfWork proof_of_work({app::sha256_hex("altcha:" + secret), config.altcha.max_number,

@@ -167,6 +167,8 @@ class Store {
   // Replaces all reference data (locations, services, staff, plans, absences, rules) in one
   // transaction; appointments stay. Used by seed-demo and, later, the admin pages.
   virtual void replace_catalog(const Catalog& catalog) = 0;
+  // Grows with every replace_catalog (either one), by any process or server on this database.
+  virtual std::int64_t catalog_version() = 0;
 
   virtual std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) = 0;
   virtual std::optional<Appointment> appointment_by_code(std::string_view code) = 0;

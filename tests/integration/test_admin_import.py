@@ -1,6 +1,7 @@
 # The staff CSV import from the command line (amtstermin import-staff), on both backends: the dry
 # run names every refused row, a bad file writes nothing, a good one adds bookable capacity.
 import subprocess
+import time
 
 from amt import slots
 
@@ -59,4 +60,21 @@ def test_import_adds_a_person_whose_capacity_citizens_can_book(make_server):
     after = {s["start"]: s["capacity"] for s in slots(srv.client, frm=day)}
     nine = next(start for start in before if "T09:00:00" in start)
     assert after[nine] == before[nine] + 1
+    assert srv.stop() == 0
+
+
+def test_a_running_server_offers_the_imported_capacity_within_seconds_without_a_restart(make_server):
+    srv = make_server().prepare()
+    srv.start()
+    day = "2027-03-16"
+    before = {s["start"]: s["capacity"] for s in slots(srv.client, frm=day)}
+    nine = next(start for start in before if "T09:00:00" in start)
+    done = run_import(srv, HEADER + GOOD_ROW)  # another process, writing to the server's database
+    assert done.returncode == 0, done
+    deadline = time.monotonic() + 5
+    capacity = before[nine]
+    while capacity == before[nine] and time.monotonic() < deadline:
+        time.sleep(0.1)
+        capacity = {s["start"]: s["capacity"] for s in slots(srv.client, frm=day)}[nine]
+    assert capacity == before[nine] + 1
     assert srv.stop() == 0

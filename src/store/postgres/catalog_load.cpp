@@ -124,4 +124,6 @@ bool has_catalog(Connection& c) {
   return c.query("SELECT EXISTS (SELECT 1 FROM locations)")[0].text(0) == "t";
 }
 
+std::int64_t catalog_version(Connection& c) { return c.query("SELECT n FROM catalog_version")[0].int64(0); }
+
 }  // namespace amt::store::postgres

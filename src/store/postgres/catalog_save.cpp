@@ -94,6 +94,7 @@ void replace_catalog(Connection& c, const Catalog& catalog) {
   for (const Absence& a : catalog.absences) insert_absence(c, a);
   position = 0;
   for (const ResponsibilityRule& r : catalog.responsibility_rules) insert_rule(c, r, position++);
+  c.exec("UPDATE catalog_version SET n = n + 1");
 }
 
 }  // namespace amt::store::postgres

@@ -94,6 +94,11 @@ bool PgStore::has_catalog() {
   return postgres::has_catalog(*c);
 }
 
+std::int64_t PgStore::catalog_version() {
+  auto c = pool_.acquire();
+  return postgres::catalog_version(*c);
+}
+
 void PgStore::replace_catalog(const Catalog& catalog) {
   transact([&](Connection& c) { postgres::replace_catalog(c, catalog); });
 }

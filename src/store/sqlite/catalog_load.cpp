@@ -133,4 +133,9 @@ bool has_catalog(Connection& c) {
   return q.integer(0) != 0;
 }
 
+std::int64_t catalog_version(Connection& c) {
+  auto q = c.query("SELECT n FROM catalog_version");
+  return q.step() ? q.integer(0) : 0;
+}
+
 }  // namespace amt::store::sqlite

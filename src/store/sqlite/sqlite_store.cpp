@@ -56,6 +56,11 @@ bool SqliteStore::has_catalog() {
   return sqlite::has_catalog(*lease);
 }
 
+std::int64_t SqliteStore::catalog_version() {
+  auto lease = readers_.acquire();
+  return sqlite::catalog_version(*lease);
+}
+
 void SqliteStore::replace_catalog(const Catalog& catalog) {
   writer_.run([&](Connection& c) { sqlite::replace_catalog(c, catalog); });
 }

@@ -21,6 +21,7 @@ class SqliteStore final : public Store {
 
   Catalog load_catalog() override;
   bool has_catalog() override;
+  std::int64_t catalog_version() override;
   void replace_catalog(const Catalog& catalog) override;
 
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;

@@ -85,5 +85,24 @@ TEST_P(StoreContract, ConcurrentCatalogChangesInsideWritesAreBothKept) {
   EXPECT_EQ(c.staff[1].name, "Bert 4");
 }
 
+// Another server (or `amtstermin import-staff`) on the same database learns from the version that
+// its copy of the catalog is out of date.
+TEST_P(StoreContract, CatalogVersionGrowsWithEveryCommittedReplacementAsAnotherStoreSeesIt) {
+  const auto other = open_store(url());
+  const std::int64_t before = other->catalog_version();
+  store().replace_catalog(sample_catalog());
+  EXPECT_EQ(other->catalog_version(), before + 1);
+  store().write([&](WriteTx& tx) { tx.replace_catalog(tx.load_catalog()); });
+  EXPECT_EQ(other->catalog_version(), before + 2);
+  EXPECT_THROW(store().write([&](WriteTx& tx) {
+    tx.replace_catalog(tx.load_catalog());
+    throw std::runtime_error("refused after all");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(other->catalog_version(), before + 2);
+  insert(store(), sample_appointment("a1", at_utc(2027, 3, 15, 8)));
+  EXPECT_EQ(other->catalog_version(), before + 2);  // appointments are not reference data
+}
+
 }  // namespace
 }  // namespace amt::store::testing
