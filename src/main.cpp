@@ -102,6 +102,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
   s.secure_cookies = config.staff.secure_cookies;
   s.public_url = config.mail.public_url;
+  s.tickets.alarm_after = Minutes{config.queue.alarm_after_minutes};
   return s;
 }
 
@@ -147,7 +148,7 @@ int serve(const Config& config) {
   web::add_citizen_routes(router, citizen);
   web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
-  app::Tickets tickets(*store, catalogs, clock);
+  app::Tickets tickets(*store, catalogs, clock, staff_settings(config).tickets);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
                                  {config.kiosk.idle_seconds, config.kiosk.health_poll_seconds,
                                   config.kiosk.emergency_situations, config.mail.public_url},
@@ -157,6 +158,8 @@ int serve(const Config& config) {
   http::EventHub event_hub({static_cast<std::size_t>(std::max(1, config.http.max_event_streams)),
                             std::chrono::seconds{std::max(1, config.http.event_heartbeat_seconds)}});
   app::CallFeed call_feed(*store, catalogs, clock, web::publish_to(event_hub), web::audience_of(event_hub));
+  call_feed.on_queue_change(web::publish_queue_to(event_hub));  // reception and desk pages (issue #5)
+  staff.go_live(call_feed, event_hub);
   web::DisplayContext display{call_feed, event_hub, catalogs, citizen.site};
   web::add_display_routes(router, display);
 
@@ -229,15 +232,20 @@ std::string read_password(const char* prompt) {
 
 // A staff account (the first admin, or test and demo accounts); there is never a default password.
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location) {
+                 const std::string& location, const std::string& staff_id) {
   auto store = store::open_store(config.database.url);
   store->migrate();
+  // The desk and reception pages call visitors to the room of the account's staff member.
+  if (!staff_id.empty() && store->load_catalog().staff_member(staff_id) == nullptr) {
+    std::cerr << "--staff: there is no staff member '" << staff_id << "'\n";
+    return 2;
+  }
   const std::string password = read_password("Password (at least 12 characters): ");
   if (isatty(STDIN_FILENO) && read_password("Repeat the password: ") != password) {
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
-  const auto created = app::create_staff_account(*store, {login, name, roles, "", location}, password,
+  const auto created = app::create_staff_account(*store, {login, name, roles, staff_id, location}, password,
                                                  make_clock(config).now(), "command line");
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
@@ -342,6 +350,8 @@ int main(int argc, char** argv) {
   staff_cmd->add_option("--role", staff_roles, "Roles, comma-separated: agent, reception, caseworker, team_lead, admin")
       ->required();
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
+  std::string staff_member;
+  staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (their room: desk, reception)");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
   kiosk_cmd->require_subcommand(1);
@@ -376,14 +386,14 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(config.log.level));
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
-    if (admin_cmd->parsed()) return create_staff(config, admin_login, admin_name, {Role::admin}, "");
+    if (admin_cmd->parsed()) return create_staff(config, admin_login, admin_name, {Role::admin}, "", "");
     if (staff_cmd->parsed()) {
       const auto roles = role_set_from_string(staff_roles);
       if (!roles) {
         std::cerr << "--role: unknown role in '" << staff_roles << "'\n";
         return 2;
       }
-      return create_staff(config, staff_login, staff_name, *roles, staff_location);
+      return create_staff(config, staff_login, staff_name, *roles, staff_location, staff_member);
     }
     if (routes_cmd->parsed()) return staff_routes(config);
     if (kiosk_cmd->parsed())
