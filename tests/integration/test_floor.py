@@ -8,10 +8,11 @@ import re
 import sqlite3
 import subprocess
 import time
+from datetime import datetime, timedelta
 
 import pytest
 
-from display_stream import EventStream, emergency
+from display_stream import EventStream, emergency, running_clock
 from staff_client import PASSWORD, signed_in
 
 RECEPTION_STAFF = "staff-35"   # Eingangszone, room E.135
@@ -98,8 +99,9 @@ def test_reception_lists_emergencies_first_with_waiting_time_and_the_emergency_c
 
 def test_an_emergency_waiting_past_the_target_raises_a_visible_alarm(server, accounts, make_server):
     finish_everything(server)
-    drawn = emergency(server)  # at the tests' clock, 08:00 in Mainz
-    later = {"AMTSTERMIN_CLOCK_NOW": "2027-03-08T07:45:00Z"}
+    drawn_at = datetime.fromisoformat(running_clock().replace("Z", "+00:00"))
+    drawn = emergency(server)  # at the tests' running clock, shortly after 08:00 in Mainz
+    later = {"AMTSTERMIN_CLOCK_NOW": (drawn_at + timedelta(minutes=45)).isoformat().replace("+00:00", "Z")}
     for alarm_after, expected in (("30", True), ("60", False)):
         # A second server on the same database (migrated, seeded, accounts made), later in the day.
         other = make_server(dict(later, AMTSTERMIN_QUEUE_ALARM_AFTER_MINUTES=alarm_after), name="alarm" + alarm_after,
