@@ -72,6 +72,7 @@ std::vector<Key> keys(Config& c) {
       {"kiosk", "health_poll_seconds", &c.kiosk.health_poll_seconds},
       {"kiosk", "emergency_situations", &c.kiosk.emergency_situations},
       {"emergency", "minutes_per_day", &c.emergency.minutes_per_day},
+      {"queue", "alarm_after_minutes", &c.queue.alarm_after_minutes},
   };
 }
 
@@ -168,6 +169,8 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
   if (config.rate_limit.window_minutes < 1) throw std::runtime_error("rate_limit.window_minutes must be at least 1");
   if (config.emergency.minutes_per_day < 0 || config.emergency.minutes_per_day > 24 * 60)
     throw std::runtime_error("emergency.minutes_per_day must be between 0 and 1440");
+  if (config.queue.alarm_after_minutes < 1 || config.queue.alarm_after_minutes > 24 * 60)
+    throw std::runtime_error("queue.alarm_after_minutes must be between 1 and 1440");
   return config;
 }
 

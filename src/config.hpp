@@ -92,6 +92,9 @@ struct Config {
     // Environment: AMTSTERMIN_EMERGENCY_MINUTES_PER_DAY.
     int minutes_per_day = 0;
   } emergency;
+  struct Queue {  // the waiting queue on site (issue #5 item 3)
+    int alarm_after_minutes = 30;  // an emergency waiting longer raises the alarm at reception
+  } queue;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

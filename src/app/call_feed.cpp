@@ -71,14 +71,32 @@ std::optional<LocalDate> CallFeed::today(const Id& location_id) const {
   return local_date(zone(location->time_zone), clock_.now());
 }
 
-CallList CallFeed::read(const Id& location_id) const {
+std::string queue_stamp(const std::vector<Ticket>& today) {
+  std::string all;
+  for (const Ticket& t : today) {
+    all += t.id + '|' + std::to_string(static_cast<int>(t.status)) + '|' + t.staff_id + '|' + t.room + '|' +
+           std::to_string(t.called_at ? t.called_at->time_since_epoch().count() : 0) + ';';
+  }
+  // Not a secret, only a change detector: the ticket count keeps equal hashes of different days apart.
+  return std::to_string(today.size()) + "-" + std::to_string(std::hash<std::string>{}(all));
+}
+
+void CallFeed::on_queue_change(QueueChanged queue_changed) {
+  const std::lock_guard lock(mutex_);
+  queue_changed_ = std::move(queue_changed);
+}
+
+CallList CallFeed::read(const Id& location_id) const { return read_day(location_id).calls; }
+
+CallFeed::DayRead CallFeed::read_day(const Id& location_id) const {
   auto snapshot = catalogs_.current();
   const Location* location = snapshot->catalog.location(location_id);
   if (location == nullptr) return {};
   const Zone z = zone(location->time_zone);
   const Instant now = clock_.now();
   const auto tickets = of_day(store_.tickets(location_id, now - ticket_window, now + ticket_window), local_date(z, now));
-  CallList calls;
+  DayRead out{{}, queue_stamp(tickets)};
+  CallList& calls = out.calls;
   for (const Ticket& t : tickets) {
     if (!t.called_at || t.room.empty()) continue;
     const auto local = to_local(z, *t.called_at);
@@ -87,7 +105,14 @@ CallList CallFeed::read(const Id& location_id) const {
   }
   std::sort(calls.begin(), calls.end(), newest_first);
   if (calls.size() > options_.keep) calls.resize(options_.keep);
-  return calls;
+  return out;
+}
+
+// Under mutex_.
+void CallFeed::note_queue(const Id& location_id, Followed& followed, const std::string& stamp, bool publish) {
+  if (followed.queue_stamp == stamp) return;
+  followed.queue_stamp = stamp;
+  if (publish && queue_changed_) queue_changed_(location_id, stamp);
 }
 
 CallList CallFeed::recent(const Followed& followed) const {
@@ -116,14 +141,15 @@ bool CallFeed::open(const Id& location_id, const std::function<void(const CallLi
       return true;
     }
   }
-  const CallList fresh = read(location_id);  // outside the lock: the store may take a moment
+  const DayRead fresh = read_day(location_id);  // outside the lock: the store may take a moment
   const std::lock_guard lock(mutex_);
   auto [it, added] = followed_.try_emplace(location_id);
   // Only a location nobody followed starts from this read. A followed one keeps its state: what
   // it lacks, the feed thread publishes to everyone, this subscriber included.
   if (added || it->second.day != *day) {
-    it->second = Followed{*day, {}};
-    merge(location_id, it->second, fresh, false);
+    it->second = Followed{*day, {}, 0, {}};
+    merge(location_id, it->second, fresh.calls, false);
+    note_queue(location_id, it->second, fresh.stamp, false);
   }
   subscribe(recent(it->second));
   return true;
@@ -161,13 +187,14 @@ void CallFeed::refresh() {
   for (const auto& location_id : locations) {
     const auto day = today(location_id);
     if (!day) continue;
-    const CallList fresh = read(location_id);
+    const DayRead fresh = read_day(location_id);
     const std::lock_guard lock(mutex_);
     auto it = followed_.find(location_id);
     if (it == followed_.end()) continue;
     // A new day starts empty; the first call of the day is then published like any other.
-    if (it->second.day != *day) it->second = Followed{*day, {}};
-    merge(location_id, it->second, fresh, true);
+    if (it->second.day != *day) it->second = Followed{*day, {}, 0, {}};
+    merge(location_id, it->second, fresh.calls, true);
+    note_queue(location_id, it->second, fresh.stamp, true);
   }
 }
 

@@ -1,6 +1,7 @@
 // The ticket-call feed for the waiting-room displays (Aufrufanzeige): per location, the last calls
 // of today (number, room, time; never a name or anything else about the person), and every new
-// call or recall pushed to the location's subscribers once it is committed, on any server.
+// call or recall pushed to the location's subscribers once it is committed, on any server. The
+// same reads also tell the staff floor pages (reception, desk) when the queue changed at all.
 #pragma once
 
 #include <atomic>
@@ -38,6 +39,10 @@ bool called_after(const DisplayCall& c, std::string_view last);
 // Newest first.
 using CallList = std::vector<DisplayCall>;
 
+// A short fingerprint of a location's tickets of today (who waits, who was called where, status):
+// equal stamps, same queue. The floor pages compare it to know whether to fetch a fresh view.
+std::string queue_stamp(const std::vector<Ticket>& today);
+
 class CallFeed {
  public:
   struct Options {
@@ -47,6 +52,8 @@ class CallFeed {
   };
   // Runs on the feed's thread under its lock, in commit order: a new call and the list after it.
   using Publish = std::function<void(const Id& location_id, const DisplayCall& call, const CallList& recent)>;
+  // Runs on the feed's thread under its lock when a followed location's queue stamp changed.
+  using QueueChanged = std::function<void(const Id& location_id, const std::string& stamp)>;
   // Whether anyone still listens to a location; locations without audience are not read.
   using Audience = std::function<bool(const Id& location_id)>;
 
@@ -63,6 +70,8 @@ class CallFeed {
   // calls: a call is either in that list or published after subscribe returns, never neither.
   // False for an unknown location.
   bool open(const Id& location_id, const std::function<void(const CallList& recent)>& subscribe);
+  // Set once, before anyone opens a location (the server does it at start).
+  void on_queue_change(QueueChanged queue_changed);
   // Today's last calls straight from the store (newest first).
   CallList read(const Id& location_id) const;
   // One round of the feed thread's work now (tests): reads followed locations, publishes changes.
@@ -77,7 +86,14 @@ class CallFeed {
     LocalDate day{};
     std::map<std::string, Seen> by_number;  // a recall replaces the ticket's earlier call
     std::uint64_t seen = 0;
+    std::string queue_stamp;
   };
+  struct DayRead {
+    CallList calls;
+    std::string stamp;
+  };
+  DayRead read_day(const Id& location_id) const;
+  void note_queue(const Id& location_id, Followed& followed, const std::string& stamp, bool publish);
   void run();
   void merge(const Id& location_id, Followed& followed, const CallList& fresh, bool publish);
   CallList recent(const Followed& followed) const;
@@ -88,6 +104,7 @@ class CallFeed {
   const Clock& clock_;
   Publish publish_;
   Audience audience_;
+  QueueChanged queue_changed_;  // under mutex_
   const Options options_;
   mutable std::mutex mutex_;
   std::map<Id, Followed> followed_;

@@ -57,6 +57,19 @@ constexpr int max_lost_races = 256;
 }  // namespace
 
 Result<std::optional<Ticket>> Tickets::call_next(const Id& location_id, const Actor& actor) {
+  auto called = call_first(location_id, actor, false);
+  if (!called) return tl::unexpected(called.error());
+  return called->ticket;
+}
+
+Result<Tickets::DeskCall> Tickets::call_next_once(const Id& location_id, const Actor& actor) {
+  const std::lock_guard lock(desk_mutex_);
+  return call_first(location_id, actor, true);
+}
+
+// once: a ticket the actor still holds (called or in service) answers instead of a new call; it
+// is read in the same write transaction that would call the next one.
+Result<Tickets::DeskCall> Tickets::call_first(const Id& location_id, const Actor& actor, bool once) {
   auto snapshot = catalogs_.current();
   const Location* location = snapshot->catalog.location(location_id);
   const Staff* staff = snapshot->catalog.staff_member(actor.staff_id);
@@ -64,18 +77,27 @@ Result<std::optional<Ticket>> Tickets::call_next(const Id& location_id, const Ac
   const Caller caller = caller_for(*staff, actor);
   const Instant now = clock_.now();
   const LocalDate day = local_date(zone(location->time_zone), now);
-  std::optional<Ticket> out;
+  DeskCall out;
   store_.write([&](store::WriteTx& tx) {
-    out.reset();
+    out = {};
     for (int attempt = 0; attempt < max_lost_races; ++attempt) {
-      auto waiting = tickets_of_day(tx, location_id, day, now);
-      auto id = next_ticket(waiting, caller);
+      auto today = tickets_of_day(tx, location_id, day, now);
+      if (once) {
+        const auto held = std::find_if(today.begin(), today.end(), [&](const Ticket& t) {
+          return t.staff_id == staff->id && (t.status == TicketStatus::called || t.status == TicketStatus::in_service);
+        });
+        if (held != today.end()) {
+          out = {*held, true};
+          return;
+        }
+      }
+      auto id = next_ticket(today, caller);
       if (!id) return;
-      Ticket t = *std::find_if(waiting.begin(), waiting.end(), [&](const Ticket& w) { return w.id == *id; });
+      Ticket t = *std::find_if(today.begin(), today.end(), [&](const Ticket& w) { return w.id == *id; });
       mark_called(t, *staff, now);
       if (!tx.change_ticket(t, TicketStatus::waiting, {t.id, TicketAction::called, now, staff->id, t.room})) continue;
       follow(tx, t);
-      out = t;
+      out = {t, false};
       return;
     }
     throw std::runtime_error("call_next: lost every race for a ticket");

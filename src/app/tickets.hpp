@@ -4,6 +4,7 @@
 // Every change is one conditional store write, so two callers never get the same ticket.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,14 @@ class Tickets {
 
   // Staff side. Empty: nobody is waiting whom this actor may call.
   Result<std::optional<Ticket>> call_next(const Id& location_id, const Actor& actor);
+  // The desk's "call next" (one visitor at a time): while the actor still has a called or running
+  // ticket today, that one comes back with `already` and nobody else is called, so a double submit
+  // or a retried request never calls a second visitor. Serialised per server besides.
+  struct DeskCall {
+    std::optional<Ticket> ticket;  // empty: nobody is waiting whom this actor may call
+    bool already = false;
+  };
+  Result<DeskCall> call_next_once(const Id& location_id, const Actor& actor);
   // A specific waiting ticket, or one marked no-show (re-called on purpose).
   Result<Ticket> call(const Id& ticket_id, const Actor& actor);
   Result<Ticket> recall(const Id& ticket_id, const Actor& actor);
@@ -70,10 +79,13 @@ class Tickets {
   Result<Ticket> issue(const Id& location_id, TicketKind kind, const Id& service_id, std::string_view request_id);
   Result<Ticket> change(const Id& ticket_id, const Actor& actor, const Change& how);
 
+  Result<DeskCall> call_first(const Id& location_id, const Actor& actor, bool once);
+
   store::Store& store_;
   CatalogHolder& catalogs_;
   const Clock& clock_;
   TicketPolicy policy_;
+  std::mutex desk_mutex_;  // call_next_once: one at a time within this server
 };
 
 }  // namespace amt::app

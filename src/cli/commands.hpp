@@ -15,9 +15,10 @@ int migrate(const Config& config);
 int seed_demo(const Config& config, bool if_empty);
 
 // A staff account (the first admin, or test and demo accounts); there is never a default password:
-// it is prompted without echo, or read from stdin when that is not a terminal.
+// it is prompted without echo, or read from stdin when that is not a terminal. staff_id links the
+// account to the staff member it is (their room for the desk, their own absences, their day).
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location);
+                 const std::string& location, const std::string& staff_id);
 // Prints the staff route table (method, path, permission, roles) as `serve` registers it.
 int staff_routes(const Config& config);
 // Staff and working plans from a CSV file (docs/administration.md), audited as the command line.

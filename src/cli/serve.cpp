@@ -61,7 +61,7 @@ int serve(const Config& config) {
   web::add_citizen_routes(router, citizen);
   web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
-  app::Tickets tickets(*store, catalogs, clock);
+  app::Tickets tickets(*store, catalogs, clock, staff_settings(config).tickets);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
                                  {config.kiosk.idle_seconds, config.kiosk.health_poll_seconds,
                                   config.kiosk.emergency_situations, config.mail.public_url},
@@ -71,6 +71,8 @@ int serve(const Config& config) {
   http::EventHub event_hub({static_cast<std::size_t>(std::max(1, config.http.max_event_streams)),
                             std::chrono::seconds{std::max(1, config.http.event_heartbeat_seconds)}});
   app::CallFeed call_feed(*store, catalogs, clock, web::publish_to(event_hub), web::audience_of(event_hub));
+  call_feed.on_queue_change(web::publish_queue_to(event_hub));  // reception and desk pages (issue #5)
+  staff.go_live(call_feed, event_hub);
   web::DisplayContext display{call_feed, event_hub, catalogs, citizen.site};
   web::add_display_routes(router, display);
 

@@ -77,6 +77,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
   s.secure_cookies = config.staff.secure_cookies;
   s.public_url = config.mail.public_url;
+  s.tickets.alarm_after = Minutes{config.queue.alarm_after_minutes};
   return s;
 }
 

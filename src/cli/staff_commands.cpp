@@ -40,15 +40,19 @@ std::string read_password(const char* prompt) {
 }  // namespace
 
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location) {
+                 const std::string& location, const std::string& staff_id) {
   auto store = store::open_store(config.database.url);
   store->migrate();
+  if (!staff_id.empty() && store->load_catalog().staff_member(staff_id) == nullptr) {
+    std::cerr << "--staff: there is no staff member '" << staff_id << "'\n";
+    return 2;
+  }
   const std::string password = read_password("Password (at least 12 characters): ");
   if (isatty(STDIN_FILENO) && read_password("Repeat the password: ") != password) {
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
-  const auto created = app::create_staff_account(*store, {login, name, roles, "", location}, password,
+  const auto created = app::create_staff_account(*store, {login, name, roles, staff_id, location}, password,
                                                  make_clock(config).now(), "command line");
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";

@@ -12,11 +12,12 @@ _STARTED = time.monotonic()
 
 
 class EventStream:
-    def __init__(self, port, path, last_event_id=None, timeout=10):
+    def __init__(self, port, path, last_event_id=None, timeout=10, headers=None):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
         lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
         if last_event_id:
             lines.append(f"Last-Event-ID: {last_event_id}")
+        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         self.buf = b""
         self.comments = []

@@ -42,6 +42,16 @@ void append_calls(std::string& out, std::string_view name, const app::CallList& 
 
 std::string call_topic(std::string_view location_id) { return "calls:" + std::string(location_id); }
 
+std::string queue_topic(std::string_view location_id) { return "queue:" + std::string(location_id); }
+
+// No id: a reconnecting page gets the current stamp first anyway.
+http::ServerSentEvent queue_event(std::string_view stamp) {
+  std::string data = "{";
+  append_string(data, "stamp", stamp);
+  data += '}';
+  return {"queue", std::move(data), ""};
+}
+
 http::ServerSentEvent state_event(const app::CallList& recent, std::string_view last_event_id) {
   app::CallList missed;
   if (!last_event_id.empty()) {

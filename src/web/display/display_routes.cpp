@@ -67,8 +67,16 @@ app::CallFeed::Publish publish_to(http::EventHub& hub) {
   };
 }
 
+app::CallFeed::QueueChanged publish_queue_to(http::EventHub& hub) {
+  return [&hub](const Id& location_id, const std::string& stamp) {
+    hub.publish(queue_topic(location_id), queue_event(stamp));
+  };
+}
+
 app::CallFeed::Audience audience_of(http::EventHub& hub) {
-  return [&hub](const Id& location_id) { return hub.subscribers(call_topic(location_id)) > 0; };
+  return [&hub](const Id& location_id) {
+    return hub.subscribers(call_topic(location_id)) > 0 || hub.subscribers(queue_topic(location_id)) > 0;
+  };
 }
 
 }  // namespace amt::web

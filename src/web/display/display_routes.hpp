@@ -20,8 +20,10 @@ struct DisplayContext {
 void add_display_routes(http::Router& router, DisplayContext& context);
 
 // The feed's publish and audience functions for a hub: every call becomes a "call" event on the
-// location's topic, and a location is followed while some display listens.
+// location's topic, every queue change a "queue" event on its queue topic, and a location is
+// followed while some display or staff floor page listens.
 app::CallFeed::Publish publish_to(http::EventHub& hub);
+app::CallFeed::QueueChanged publish_queue_to(http::EventHub& hub);
 app::CallFeed::Audience audience_of(http::EventHub& hub);
 
 }  // namespace amt::web

@@ -16,6 +16,7 @@ struct StaffSettings {
   app::SignInPolicy policy;
   bool secure_cookies = false;
   std::string public_url;  // for the links in mails the administration pages cause
+  app::TicketPolicy tickets;  // the floor pages (reception alarm)
 };
 
 class StaffArea {
@@ -35,6 +36,8 @@ class StaffArea {
       context_.service_center = service_center_.get();
       administration_ = std::make_unique<app::Administration>(store, *catalogs, clock, admin_policy(settings));
       context_.administration = administration_.get();
+      tickets_ = std::make_unique<app::Tickets>(store, *catalogs, clock, settings.tickets);
+      context_.tickets = tickets_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -43,6 +46,11 @@ class StaffArea {
 
   const StaffRoutes& routes() const { return routes_; }
   StaffContext& context() { return context_; }
+  // Makes the floor pages live: their event streams follow the queue through the call feed.
+  void go_live(app::CallFeed& feed, http::EventHub& hub) {
+    context_.feed = &feed;
+    context_.hub = &hub;
+  }
 
  private:
   static app::AdminPolicy admin_policy(const StaffSettings& settings) {
@@ -55,6 +63,7 @@ class StaffArea {
   app::StaffAuth auth_;
   std::unique_ptr<app::ServiceCenter> service_center_;
   std::unique_ptr<app::Administration> administration_;
+  std::unique_ptr<app::Tickets> tickets_;
   StaffContext context_;
   StaffRoutes routes_;
 };

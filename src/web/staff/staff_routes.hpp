@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "app/administration.hpp"
+#include "app/call_feed.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
+#include "app/tickets.hpp"
 #include "core/roles.hpp"
+#include "http/event_stream.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
 #include "web/staff/staff_page.hpp"
@@ -35,6 +38,11 @@ struct StaffContext {
   app::CatalogHolder* catalogs = nullptr;
   app::ServiceCenter* service_center = nullptr;
   app::Administration* administration = nullptr;  // the administration pages (issue #4 item 4)
+  // The floor pages (issue #5): reception and the caseworker's desk; without tickets they are not
+  // registered. feed and hub make them live; the server sets them once it runs the call feed.
+  app::Tickets* tickets = nullptr;
+  app::CallFeed* feed = nullptr;
+  http::EventHub* hub = nullptr;
 };
 
 // What a handler gets once the gate let the request through.
@@ -101,6 +109,10 @@ void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
 }  // namespace admin
+namespace floor {
+void add_reception_pages(StaffRoutes& routes);  // /staff/reception (view_queue)
+void add_desk_pages(StaffRoutes& routes);       // /staff/desk (serve_visitors)
+}  // namespace floor
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -116,6 +128,10 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     admin::add_staff_member_pages(routes);
     admin::add_location_pages(routes);
     admin::add_import_pages(routes);
+  }
+  if (routes.context().tickets) {
+    floor::add_reception_pages(routes);
+    floor::add_desk_pages(routes);
   }
   add_home_page(routes);
 }

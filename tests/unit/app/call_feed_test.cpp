@@ -125,6 +125,30 @@ TEST_P(CallFeedTest, LocationsNobodyWatchesAreNotReadOrPublished) {
   EXPECT_TRUE(published_.empty());
 }
 
+// The staff floor pages learn of every queue change, not only of calls: a ticket drawn, handed
+// over or finished moves the stamp, and an unchanged queue publishes nothing.
+TEST_P(CallFeedTest, EveryQueueChangeIsPublishedOnceWithANewStamp) {
+  std::vector<std::string> stamps;
+  feed_->on_queue_change([&](const Id& l, const std::string& stamp) {
+    EXPECT_EQ(l, "mainz");
+    stamps.push_back(stamp);
+  });
+  open();
+  feed_->refresh();
+  EXPECT_TRUE(stamps.empty());  // nothing changed since open
+  auto issued = tickets_->emergency("mainz", "");
+  ASSERT_TRUE(issued);
+  feed_->refresh();
+  ASSERT_EQ(stamps.size(), 1u);
+  EXPECT_EQ(stamps[0], queue_stamp(tickets_->today("mainz")));
+  ASSERT_TRUE(tickets_->transfer(issued->id, "staff-01", {"staff-35", true}));
+  feed_->refresh();
+  feed_->refresh();
+  ASSERT_EQ(stamps.size(), 2u);
+  EXPECT_NE(stamps[1], stamps[0]);
+  EXPECT_TRUE(published_.empty());  // a hand-over is no call: the displays hear nothing
+}
+
 TEST_P(CallFeedTest, UnknownLocationCannotBeOpened) {
   bool ran = false;
   EXPECT_FALSE(feed_->open("atlantis", [&](const CallList&) { ran = true; }));

@@ -223,6 +223,42 @@ TEST_P(TicketsTest, FiftyConcurrentCallNextOnTwentyTicketsCallEachTicketExactlyO
   }
 }
 
+// The desk's "call next" sent many times at once by one caseworker (double click, retries, a
+// second tab) calls one visitor; the others get that same ticket back, marked as already held.
+TEST_P(TicketsTest, ConcurrentDeskCallNextOfOneCaseworkerCallsOneVisitorOnly) {
+  Tickets& t = at("2027-03-16T10:00");
+  const Actor reception{"staff-35", true};
+  for (int i = 0; i < 3; ++i) {
+    auto issued = t.emergency("mainz", "d" + std::to_string(i));
+    ASSERT_TRUE(issued);
+    ASSERT_TRUE(t.transfer(issued->id, "staff-01", reception));
+  }
+  std::vector<std::future<Result<Tickets::DeskCall>>> presses;
+  for (int i = 0; i < 12; ++i)
+    presses.push_back(std::async(std::launch::async, [&t] { return t.call_next_once("mainz", {"staff-01", false}); }));
+  std::set<Id> answered;
+  int fresh = 0;
+  for (auto& p : presses) {
+    auto r = p.get();
+    ASSERT_TRUE(r && r->ticket);
+    answered.insert(r->ticket->id);
+    if (!r->already) ++fresh;
+  }
+  EXPECT_EQ(fresh, 1);
+  EXPECT_EQ(answered.size(), 1u);
+  int called = 0;
+  for (const Ticket& ticket : t.today("mainz")) called += ticket.status == TicketStatus::called ? 1 : 0;
+  EXPECT_EQ(called, 1);
+  // Once that visitor is finished, the next press calls the next one.
+  const Id first = *answered.begin();
+  ASSERT_TRUE(t.start(first, {"staff-01", false}));
+  ASSERT_TRUE(t.finish(first, {"staff-01", false}));
+  auto next = t.call_next_once("mainz", {"staff-01", false});
+  ASSERT_TRUE(next && next->ticket);
+  EXPECT_FALSE(next->already);
+  EXPECT_NE(next->ticket->id, first);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, TicketsTest, ::testing::Values(store::testing::sqlite_backend()),
                          [](const auto& info) { return info.param.name; });
 INSTANTIATE_TEST_SUITE_P(Postgres, TicketsTest, ::testing::Values(store::testing::postgres_backend()),
