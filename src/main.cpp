@@ -229,7 +229,7 @@ std::string read_password(const char* prompt) {
 
 // A staff account (the first admin, or test and demo accounts); there is never a default password.
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location) {
+                 const std::string& location, const std::string& staff_member = "") {
   auto store = store::open_store(config.database.url);
   store->migrate();
   const std::string password = read_password("Password (at least 12 characters): ");
@@ -237,7 +237,7 @@ int create_staff(const Config& config, const std::string& login, const std::stri
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
-  const auto created = app::create_staff_account(*store, {login, name, roles, "", location}, password,
+  const auto created = app::create_staff_account(*store, {login, name, roles, staff_member, location}, password,
                                                  make_clock(config).now(), "command line");
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
@@ -342,6 +342,8 @@ int main(int argc, char** argv) {
   staff_cmd->add_option("--role", staff_roles, "Roles, comma-separated: agent, reception, caseworker, team_lead, admin")
       ->required();
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
+  std::string staff_member;
+  staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (own day, own absences)");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
   kiosk_cmd->require_subcommand(1);
@@ -383,7 +385,7 @@ int main(int argc, char** argv) {
         std::cerr << "--role: unknown role in '" << staff_roles << "'\n";
         return 2;
       }
-      return create_staff(config, staff_login, staff_name, *roles, staff_location);
+      return create_staff(config, staff_login, staff_name, *roles, staff_location, staff_member);
     }
     if (routes_cmd->parsed()) return staff_routes(config);
     if (kiosk_cmd->parsed())

@@ -28,6 +28,7 @@ class CatalogHolder {
   }
   void reload();  // reads the catalog from the store and prepares planners
   std::shared_ptr<const CatalogSnapshot> current() const;
+  int held_back_minutes() const { return held_back_minutes_; }
 
  private:
   store::Store& store_;

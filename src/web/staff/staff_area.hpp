@@ -35,6 +35,8 @@ class StaffArea {
       context_.service_center = service_center_.get();
       administration_ = std::make_unique<app::Administration>(store, *catalogs, clock, admin_policy(settings));
       context_.administration = administration_.get();
+      absences_ = std::make_unique<app::Absences>(store, *catalogs, clock, app::AbsencePolicy{settings.public_url});
+      context_.absences = absences_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -55,6 +57,7 @@ class StaffArea {
   app::StaffAuth auth_;
   std::unique_ptr<app::ServiceCenter> service_center_;
   std::unique_ptr<app::Administration> administration_;
+  std::unique_ptr<app::Absences> absences_;
   StaffContext context_;
   StaffRoutes routes_;
 };

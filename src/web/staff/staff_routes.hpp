@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/absences.hpp"
 #include "app/administration.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
@@ -35,6 +36,7 @@ struct StaffContext {
   app::CatalogHolder* catalogs = nullptr;
   app::ServiceCenter* service_center = nullptr;
   app::Administration* administration = nullptr;  // the administration pages (issue #4 item 4)
+  app::Absences* absences = nullptr;              // absences and their re-planning (issue #7 item 3)
 };
 
 // What a handler gets once the gate let the request through.
@@ -101,6 +103,7 @@ void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
 }  // namespace admin
+void add_absence_pages(StaffRoutes& routes);  // /staff/absences, /staff/absences/plan, /staff/absences/apply
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -117,6 +120,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     admin::add_location_pages(routes);
     admin::add_import_pages(routes);
   }
+  if (routes.context().absences) add_absence_pages(routes);
   add_home_page(routes);
 }
 
