@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
       ->required();
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
   std::string staff_member;
-  staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (their room: desk, reception)");
+  staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (their room, own day, own absences)");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
   kiosk_cmd->require_subcommand(1);

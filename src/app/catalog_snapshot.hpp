@@ -32,6 +32,7 @@ class CatalogHolder {
   // Reloads when the store's catalog changed since the current snapshot was read; true if it did.
   bool refresh();
   std::shared_ptr<const CatalogSnapshot> current() const;
+  int held_back_minutes() const { return held_back_minutes_; }
 
  private:
   store::Store& store_;

@@ -38,6 +38,8 @@ class StaffArea {
       context_.administration = administration_.get();
       tickets_ = std::make_unique<app::Tickets>(store, *catalogs, clock, settings.tickets);
       context_.tickets = tickets_.get();
+      absences_ = std::make_unique<app::Absences>(store, *catalogs, clock, app::AbsencePolicy{settings.public_url});
+      context_.absences = absences_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -64,6 +66,7 @@ class StaffArea {
   std::unique_ptr<app::ServiceCenter> service_center_;
   std::unique_ptr<app::Administration> administration_;
   std::unique_ptr<app::Tickets> tickets_;
+  std::unique_ptr<app::Absences> absences_;
   StaffContext context_;
   StaffRoutes routes_;
 };

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/absences.hpp"
 #include "app/administration.hpp"
 #include "app/call_feed.hpp"
 #include "app/catalog_snapshot.hpp"
@@ -43,6 +44,7 @@ struct StaffContext {
   app::Tickets* tickets = nullptr;
   app::CallFeed* feed = nullptr;
   http::EventHub* hub = nullptr;
+  app::Absences* absences = nullptr;              // absences and their re-planning (issue #7 item 3)
 };
 
 // What a handler gets once the gate let the request through.
@@ -113,6 +115,7 @@ namespace floor {
 void add_reception_pages(StaffRoutes& routes);  // /staff/reception (view_queue)
 void add_desk_pages(StaffRoutes& routes);       // /staff/desk (serve_visitors)
 }  // namespace floor
+void add_absence_pages(StaffRoutes& routes);  // /staff/absences, /staff/absences/plan, /staff/absences/apply
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -133,6 +136,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     floor::add_reception_pages(routes);
     floor::add_desk_pages(routes);
   }
+  if (routes.context().absences) add_absence_pages(routes);
   add_home_page(routes);
 }
 

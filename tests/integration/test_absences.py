@@ -1,0 +1,168 @@
+# Absences over HTTP with a real SMTP server, on both backends: a caseworker with 8 appointments
+# tomorrow is marked ill; the plan hands what deputies can take to them, the rest of the citizens
+# get a mail with free times, citizens kept at the same time get none; documents and notes stay
+# with moved appointments; a stale plan is refused and shown again; other roles get 403.
+import datetime as dt
+import html
+import re
+import subprocess
+
+import pytest
+
+from amt import AmtServer, availability, booking_body, free_port, fresh_database, non_overlapping, unique_email
+from staff_client import PASSWORD, create_staff, signed_in
+from test_documents import real_pdf, upload
+from test_mail import SmtpServer, mail_env
+
+TOMORROW = dt.date(2027, 3, 9)  # the clock stands at Monday 2027-03-08 08:00 in Mainz
+SERVICE = "placement-counselling"  # bound to the citizen's caseworker; deputies in order
+ILL, FIRST_DEPUTY, SECOND_DEPUTY = "staff-21", "staff-22", "staff-23"
+CUSTOMERS = {ILL: 100001, FIRST_DEPUTY: 170001, SECOND_DEPUTY: 230001}  # in each one's range
+
+
+def create_linked(server, login, roles, staff):
+    result = subprocess.run([server.binary, "create-staff", "--login", login, "--name", login.title(),
+                             "--role", roles, "--location", "mainz", "--staff", staff],
+                            cwd=server.workdir, env=server.env(), input=PASSWORD.encode() + b"\n",
+                            capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def office(binary, backend, tmp_path_factory):
+    smtp = SmtpServer(free_port()).start()
+    srv = AmtServer(binary, tmp_path_factory.mktemp(f"absence-{backend}"), mail_env(smtp.port),
+                    fresh_database(backend)).prepare()
+    create_linked(srv, "cara.case", "caseworker", ILL)
+    create_linked(srv, "lena.lead", "team_lead", "staff-34")  # same team (Arbeitsvermittlung)
+    create_staff(srv, "anton.agent", "agent")
+    srv.start()
+    yield srv, smtp
+    srv.stop()
+    smtp.stop()
+
+
+def book_for(server, staff, start, n, note=""):
+    number = str(CUSTOMERS[staff] + n)
+    resp = server.client.post("/api/v1/bookings", booking_body(start, email=unique_email("absence"),
+                                                               service=SERVICE, customer_number=number,
+                                                               note=note))
+    assert resp.status == 201, resp
+    return resp.json
+
+
+def holder(server, code):
+    with server.connect_db() as db:
+        return db.execute(f"SELECT staff_id, status FROM appointments WHERE code = '{code}'").fetchone()
+
+
+def hidden(body, name):
+    return html.unescape(re.search(rf'name="{name}" value="([^"]*)"', body).group(1))
+
+
+def plan_form(body):
+    form = {k: hidden(body, k) for k in ("staff", "reason", "from_at", "to_at", "fingerprint")}
+    for name, value in re.findall(r'name="(assign\.[^"]+)"[^>]*>.*?<option value="([^"]*)" selected', body, re.S):
+        form[name] = value
+    return form
+
+
+@pytest.fixture(scope="module")
+def day(office):
+    server, smtp = office
+    found = non_overlapping(slots_for(server, ILL))
+    assert len(found) >= 8, found
+    booked = [book_for(server, ILL, s["start"], i, note=f"Notiz {i}") for i, s in enumerate(found[:8])]
+    # Both deputies are busy at the first two times: those two cannot be kept.
+    for i in range(2):
+        book_for(server, FIRST_DEPUTY, booked[i]["start"], i)
+        book_for(server, SECOND_DEPUTY, booked[i]["start"], i)
+    assert upload(server.client, booked[4], real_pdf("Lebenslauf")).status == 201
+    return booked
+
+
+def slots_for(server, staff):
+    doc = availability(server.client, SERVICE, TOMORROW, TOMORROW, customer_number=str(CUSTOMERS[staff]))
+    return [s for d in doc["days"] for s in d["slots"]]
+
+
+def test_other_roles_and_other_peoples_absences_are_refused(office, day):
+    server, _ = office
+    agent = signed_in(server.client, "anton.agent")
+    assert agent.get("/staff/absences").status == 403
+    assert agent.post("/staff/absences/plan", {"staff": ILL, "kind": "days", "from": str(TOMORROW)}).status == 403
+    cara = signed_in(server.client, "cara.case")
+    assert cara.get("/staff/absences").status == 200
+    other = cara.post("/staff/absences/plan", {"staff": FIRST_DEPUTY, "kind": "days", "from": str(TOMORROW)})
+    assert other.status == 403
+    assert holder(server, day[5]["code"])[0] == ILL
+
+
+def test_record_form_keeps_values_and_names_the_wrong_field(office, day):
+    server, _ = office
+    lead = signed_in(server.client, "lena.lead")
+    resp = lead.post("/staff/absences/plan", {"staff": ILL, "kind": "days", "from": "09.03.2027", "reason": "krank"})
+    assert resp.status == 422, resp
+    body = resp.body.decode()
+    assert 'id="from-error"' in body and "JJJJ-MM-TT" in body and 'value="krank"' in body
+
+
+def test_ill_caseworkers_day_is_planned_reviewed_and_applied_with_mails_only_for_those_not_kept(office, day):
+    server, smtp = office
+    lead = signed_in(server.client, "lena.lead")
+    resp = lead.post("/staff/absences/plan", {"staff": ILL, "kind": "days", "from": str(TOMORROW), "reason": "krank"})
+    assert resp.status == 200, resp
+    body = resp.body.decode()
+    counts = {k: int(re.search(rf'id="count-{k}">(\d+)<', body).group(1)) for k in ("moved", "cancelled")}
+    # Two times find both deputies busy; the others go to a deputy unless a deputy's break is in the way.
+    assert counts["moved"] + counts["cancelled"] == 8 and counts["moved"] >= 4 and counts["cancelled"] >= 2, body
+    assert holder(server, day[2]["code"])[0] == ILL  # nothing written yet
+    stale_form = plan_form(body)
+    assert stale_form[f"assign.{day_id(server, day[2])}"] == FIRST_DEPUTY
+
+    # Meanwhile the first deputy gets a booking at the third time: the plan is stale.
+    book_for(server, FIRST_DEPUTY, day[2]["start"], 7)
+    stale = lead.post("/staff/absences/apply", stale_form)
+    assert stale.status == 409, stale
+    assert "Bitte planen Sie neu" in stale.body.decode()
+    assert holder(server, day[2]["code"])[0] == ILL
+
+    fresh = plan_form(stale.body.decode())
+    assert fresh["fingerprint"] != stale_form["fingerprint"]
+    done = lead.post("/staff/absences/apply", fresh)
+    assert done.status == 303, done
+    # The third time now goes to the second deputy: the same number is kept.
+    assert f"moved={counts['moved']}&cancelled={counts['cancelled']}" in done.header("location"), done
+    assert b'id="recorded"' in lead.get(done.header("location")).body
+
+    moved = [b for b in day if holder(server, b["code"])[1] == "booked"]
+    cancelled = [b for b in day if holder(server, b["code"])[1] == "cancelled"]
+    assert len(moved) == counts["moved"] and len(cancelled) == counts["cancelled"]
+    assert day[0] in cancelled and day[1] in cancelled
+    assert {holder(server, b["code"])[0] for b in moved} <= {FIRST_DEPUTY, SECOND_DEPUTY}
+    assert holder(server, day[2]["code"])[0] == SECOND_DEPUTY
+    for b in cancelled:
+        mails = smtp.inbox.wait_for(b["code"], count=2)  # the confirmation, then the cancellation
+        text = mails[-1][2].get_body(preferencelist=("plain",)).get_content()
+        assert "Abwesenheit" in text and "nächsten freien Zeiten" in text, text
+        assert "https://termine.example.org/book/placement-counselling" in text
+    for b in moved:  # at most the confirmation: nothing about the absence
+        about = smtp.inbox.about(b["code"])
+        assert len(about) <= 1 and not any("Abwesenheit" in str(m[2]) for m in about)
+
+    # The moved appointment keeps its document and note: they hang on the appointment.
+    with server.connect_db() as db:
+        note = db.execute(f"SELECT note FROM appointments WHERE code = '{day[4]['code']}'").fetchone()[0]
+        docs = db.execute("SELECT COUNT(*) FROM documents d JOIN appointments a ON a.id = d.appointment_id "
+                          f"WHERE a.code = '{day[4]['code']}'").fetchone()[0]
+        actions = [r[0] for r in db.execute("SELECT action FROM audit_log WHERE action LIKE 'absence.%' "
+                                            "OR action LIKE 'appointment.%'").fetchall()]
+    assert note == "Notiz 4" and docs == 1
+    assert holder(server, day[4]["code"]) == (FIRST_DEPUTY, "booked")
+    assert actions.count("absence.record") == 1 and actions.count("appointment.cancel") == counts["cancelled"]
+    assert actions.count("appointment.reassign") == counts["moved"]
+
+
+def day_id(server, booked):
+    with server.connect_db() as db:
+        return db.execute(f"SELECT id FROM appointments WHERE code = '{booked['code']}'").fetchone()[0]
