@@ -173,12 +173,6 @@ int serve(const Config& config) {
     return method == "POST" && (path.starts_with("/api/v1/bookings/") || path.starts_with("/manage/")) &&
            path.ends_with("/documents");
   };
-  // The citizen's no-JavaScript upload form: a file far over the limit gets the booking page with
-  // the message next to the file field, not a JSON problem.
-  options.hands_over_too_large = [](std::string_view method, std::string_view target) {
-    const std::string_view path = target.substr(0, target.find('?'));
-    return method == "POST" && path.starts_with("/manage/") && path.ends_with("/documents");
-  };
   options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
   options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};
   options.access_log = config.http.access_log;

@@ -23,10 +23,10 @@ void copy_headers(const RequestMessage& message, Fields& headers) {
 }  // namespace
 
 Outcome exchange(const ServerState& state, RequestMessage message, const std::string& remote,
-                 Clock::time_point started, bool body_too_large) {
+                 Clock::time_point started) {
   Outcome outcome;
   outcome.http10 = message.version() == 10;
-  outcome.keep_alive = message.keep_alive() && !body_too_large;  // the rest of the body is unread
+  outcome.keep_alive = message.keep_alive();
 
   Request request;
   request.method = message.method_string();
@@ -39,8 +39,7 @@ Outcome exchange(const ServerState& state, RequestMessage message, const std::st
   const auto refusal = parse_target(request.target, request.path, request.query);
   if (refusal.empty()) {
     copy_headers(message, request.headers);
-    request.body_too_large = body_too_large;
-    if (!body_too_large) request.body = std::move(message.body());
+    request.body = std::move(message.body());
     response = state.router.dispatch(request, &route);
   } else {
     response = Response::problem(400, "Bad Request", refusal);

@@ -23,9 +23,8 @@ struct Outcome {
   bool http10 = false;
 };
 
-// body_too_large: the body was cut off at its limit; the handler gets none and the connection closes.
 Outcome exchange(const ServerState& state, RequestMessage message, const std::string& remote,
-                 Clock::time_point started, bool body_too_large = false);
+                 Clock::time_point started);
 
 // The same on the I/O thread for routes with a fast path (see FastHandler); nullopt when the
 // request must go to the worker pool after all. Leaves the message untouched for that.

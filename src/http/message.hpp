@@ -25,9 +25,6 @@ struct Request {
   std::string body;
   std::string remote_address;  // peer IP
   Fields params;               // route parameters filled by the router, e.g. {"code", "K7M4QX"}
-  // The body went over its limit and was not read (body empty); only for routes that asked for
-  // such requests (ServerOptions::hands_over_too_large), so a page can explain instead of a 413.
-  bool body_too_large = false;
 
   // First value or empty; lookups of headers are case-insensitive.
   std::string_view header(std::string_view name) const;

@@ -25,10 +25,6 @@ struct ServerOptions {
   // large_body_bytes; all others keep max_body_bytes. Unset: max_body_bytes everywhere.
   std::size_t large_body_bytes = 0;
   std::function<bool(std::string_view method, std::string_view target)> allows_large_body;
-  // Requests it picks still reach their handler when the body is over the limit, without the body
-  // and with Request::body_too_large set; all others get a 413 problem answer. Either way the
-  // connection closes after the answer.
-  std::function<bool(std::string_view method, std::string_view target)> hands_over_too_large;
   std::chrono::seconds read_timeout{15};   // to receive one whole request once it started
   std::chrono::seconds idle_timeout{30};   // keep-alive connection without a request
   std::chrono::seconds write_timeout{15};  // to write one response to a client that reads slowly

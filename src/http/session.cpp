@@ -49,9 +49,10 @@ void Session::wait_for_request() {
   if (stopping_ || state_.stopping.load()) return close_gracefully();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.options.max_header_bytes, UINT32_MAX)));
-  // No limit while the header is read (the parser would refuse a large Content-Length before the
-  // header is complete): on_header checks it against the target's limit and sets that.
-  parser_->body_limit(boost::none);
+  // The parser checks a declared Content-Length as soon as the header is complete, before we see
+  // the target: it gets the largest limit, and on_header narrows it for ordinary requests.
+  const auto& o = state_.options;
+  parser_->body_limit(o.allows_large_body ? std::max(o.max_body_bytes, o.large_body_bytes) : o.max_body_bytes);
   if (buffer_.size() > 0) return read_header();
 
   phase_ = Phase::idle;
@@ -77,34 +78,22 @@ void Session::on_header(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   if (parser_->is_done()) return dispatch_to_worker();
   const auto& message = parser_->get();
-  const std::size_t limit = body_limit_for(message);
-  const auto declared = parser_->content_length();
-  if (declared && *declared > limit) return on_read_error(bhttp::error::body_limit);
-  parser_->body_limit(limit);  // chunked bodies are counted as they come
+  if (state_.options.allows_large_body) {
+    const auto method = message.method_string();
+    const auto target = message.target();
+    if (!state_.options.allows_large_body(std::string_view(method.data(), method.size()),
+                                          std::string_view(target.data(), target.size()))) {
+      const auto declared = parser_->content_length();
+      if (declared && *declared > state_.options.max_body_bytes) return on_read_error(bhttp::error::body_limit);
+      parser_->body_limit(state_.options.max_body_bytes);  // chunked bodies are counted as they come
+    }
+  }
   if (message.version() < 11 || !iequals(message[bhttp::field::expect], "100-continue")) return read_body();
   net::async_write(stream_, net::buffer(continue_100.data(), continue_100.size()),
                    [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
                      if (write_ec) return;
                      self->read_body();
                    });
-}
-
-std::size_t Session::body_limit_for(const bhttp::request<bhttp::string_body>& message) const {
-  const auto& o = state_.options;
-  if (!o.allows_large_body) return o.max_body_bytes;
-  const auto method = message.method_string();
-  const auto target = message.target();
-  const bool large = o.allows_large_body(std::string_view(method.data(), method.size()),
-                                         std::string_view(target.data(), target.size()));
-  return large ? std::max(o.max_body_bytes, o.large_body_bytes) : o.max_body_bytes;
-}
-
-bool Session::hands_over_too_large() const {
-  if (!state_.options.hands_over_too_large || !parser_->is_header_done()) return false;
-  const auto method = parser_->get().method_string();
-  const auto target = parser_->get().target();
-  return state_.options.hands_over_too_large(std::string_view(method.data(), method.size()),
-                                             std::string_view(target.data(), target.size()));
 }
 
 void Session::read_body() {
@@ -119,7 +108,6 @@ void Session::on_body(beast::error_code ec) {
 
 void Session::on_read_error(beast::error_code ec) {
   if (ec == bhttp::error::header_limit) return reject(431, "Request Header Fields Too Large", "The request headers are too large.");
-  if (ec == bhttp::error::body_limit && hands_over_too_large()) return dispatch_to_worker(true);
   if (ec == bhttp::error::body_limit) return reject(413, "Content Too Large", "The request body is too large.");
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return;  // client gone
   const auto& http_errors = bhttp::make_error_code(bhttp::error::bad_method).category();
@@ -130,17 +118,17 @@ void Session::on_read_error(beast::error_code ec) {
 // Hands the request to the worker pool (unless the route's fast path answers it right here); the
 // work guard keeps run() from returning while a handler runs, and the answer comes back through
 // this connection's strand.
-void Session::dispatch_to_worker(bool body_too_large) {
+void Session::dispatch_to_worker() {
   phase_ = Phase::busy;
   stream_.expires_never();
   // Answers that never block (cached ones) are written from here, without two thread hand-offs.
-  if (state_.router.has_fast_paths() && !body_too_large) {
+  if (state_.router.has_fast_paths()) {
     if (auto outcome = fast_exchange(state_, parser_->get(), remote_, Clock::now())) return write(std::move(*outcome));
   }
   auto work = net::make_work_guard(stream_.get_executor());
   net::post(*state_.workers, [self = shared_from_this(), message = parser_->release(), work = std::move(work),
-                              started = Clock::now(), body_too_large]() mutable {
-    auto outcome = exchange(self->state_, std::move(message), self->remote_, started, body_too_large);
+                              started = Clock::now()]() mutable {
+    auto outcome = exchange(self->state_, std::move(message), self->remote_, started);
     net::post(self->stream_.get_executor(),
               [self, outcome = std::move(outcome)]() mutable { self->write(std::move(outcome)); });
   });

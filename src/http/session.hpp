@@ -41,9 +41,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_body();
   void on_body(boost::beast::error_code ec);
   void on_read_error(boost::beast::error_code ec);
-  void dispatch_to_worker(bool body_too_large = false);
-  std::size_t body_limit_for(const boost::beast::http::request<boost::beast::http::string_body>& message) const;
-  bool hands_over_too_large() const;
+  void dispatch_to_worker();
   void write(Outcome outcome);
   void on_write(boost::beast::error_code ec, bool keep_alive);
   void reject(int status, std::string_view title, std::string_view detail);

@@ -10,8 +10,7 @@ import zlib
 
 import pytest
 
-from amt import (AmtServer, bearer, booking_body, free_slot, fresh_database, raw_request, unique_email,
-                 weekdays_from)
+from amt import AmtServer, bearer, booking_body, free_slot, fresh_database, unique_email, weekdays_from
 
 DAY = weekdays_from(dt.date(2027, 3, 15), 1)[0]
 
@@ -148,32 +147,6 @@ def test_file_over_the_size_limit_is_refused_with_413(upload_server):
     assert resp.status == 413, resp
     assert resp.json["type"] == "/problems/too-large"
     assert listing(client, booked)["received"] == []
-
-
-def browser_upload_head(booked, length):
-    """What a browser sends for the no-JavaScript upload form on the booking page, up to the body."""
-    return (f"POST /manage/{booked['code']}/documents?token={booked['manage_token']} HTTP/1.1\r\nHost: x\r\n"
-            f"Content-Type: multipart/form-data; boundary=----form\r\nContent-Length: {length}\r\n"
-            "Accept: text/html\r\n\r\n").encode()
-
-
-@pytest.mark.parametrize("sent", ["header only", "body as well"])
-def test_file_far_over_the_limit_from_the_booking_page_gets_the_page_with_the_message_at_the_field(
-        upload_server, sent):
-    booked = booking(upload_server.client, skip=7 if sent == "header only" else 8)
-    length = 400 * 1024  # far over upload.max_kb (64) plus the 64 KB of slack for the form
-    head = browser_upload_head(booked, length)
-    data = head if sent == "header only" else head + b"--" + b"x" * (length - 2)
-    status, headers, body = raw_request(upload_server.port, data)
-    assert status == 413, (status, headers, body[:300])
-    assert headers["content-type"].startswith("text/html")
-    page = body.decode()
-    assert 'id="file-error"' in page and "Diese Datei ist zu gro\u00df." in page
-    assert 'aria-invalid="true"' in page and booked["code"] in page
-    assert listing(upload_server.client, booked)["received"] == []
-    # A wrong token learns nothing about the booking, as for every manage step.
-    status, _, body = raw_request(upload_server.port, browser_upload_head(dict(booked, manage_token="A" * 43), length))
-    assert status == 404 and b"file-error" not in body
 
 
 def test_wrong_token_gets_the_same_answer_as_an_unknown_code(upload_server):

@@ -50,25 +50,7 @@ http::Response calendar_file(CitizenContext& c, const http::Request& request) {
   return response;
 }
 
-// A body far over the limit was not read (the server hands it over without it): the booking page
-// again, with the size message next to the file field, as for a file just over the limit.
-http::Response too_large_upload(CitizenContext& c, const http::Request& request) {
-  const Page page(c.site, request);
-  const std::string token = request.query_param("token").value_or("");
-  const auto snapshot = c.catalogs.current();
-  auto found = find_booking(c, page, request.param("code"), token, *snapshot);
-  if (auto* response = std::get_if<http::Response>(&found)) return std::move(*response);
-  if (!c.documents) return page.message(404, "Page not found", "This page does not exist. Please start again.");
-  BookingNotes notes;
-  notes.file_error = with_number(page.t("This file is too large. Files can have at most {n} MB."),
-                                 static_cast<std::int64_t>(c.documents->max_bytes() / (1024 * 1024)));
-  auto response = booking_view(c, page, *snapshot, std::get<Found>(found), token, notes);
-  response.status = 413;
-  return response;
-}
-
 http::Response post_upload(CitizenContext& c, const http::Request& request) {
-  if (request.body_too_large) return too_large_upload(c, request);
   const auto form = http::parse_multipart(request.header("content-type"), request.body);
   const Page page(c.site, request, form ? &form->fields : nullptr);
   if (!form)
