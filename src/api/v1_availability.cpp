@@ -35,11 +35,13 @@ app::AvailabilityRequest read_request(const http::Request& request) {
   r.from = request.query_param("from").value_or("");
   r.to = request.query_param("to").value_or("");
   r.customer_number = request.query_param("customer_number").value_or("");
+  r.name = request.query_param("surname").value_or("");
   return r;
 }
 
 std::string cache_key(const app::AvailabilityRequest& r) {
-  return r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' + r.customer_number;
+  return r.location_id + '\x1f' + r.service_id + '\x1f' + r.from + '\x1f' + r.to + '\x1f' + r.customer_number +
+         '\x1f' + r.name;
 }
 
 // No call blocks: the store and the catalog holder keep their versions in memory, the clock is

@@ -14,7 +14,7 @@ struct Text {
   std::string_view en;
 };
 
-constexpr std::array<Text, 17> field_texts = {{
+constexpr std::array<Text, 19> field_texts = {{
     {"required", "Bitte füllen Sie dieses Feld aus.", ""},
     {"too_long", "Dieser Text ist zu lang. Bitte kürzen Sie ihn.", ""},
     {"invalid", "Steuerzeichen sind nicht erlaubt.", ""},
@@ -30,6 +30,8 @@ constexpr std::array<Text, 17> field_texts = {{
     {"self_deputy", "Niemand kann sich selbst vertreten.", ""},
     {"duplicate", "Diese Person ist doppelt genannt.", ""},
     {"invalid_customer_number", "Eine Kundennummer hat 3 bis 20 Buchstaben und Ziffern.", ""},
+    {"invalid_letters", "Ein Buchstabenbereich hat je Ende 1 bis 10 Buchstaben, etwa A-K.", ""},
+    {"invalid_letter_range", "Der Buchstabenbereich darf nicht vor seinem Anfang enden.", ""},
     {"invalid_date", "Bitte geben Sie ein Datum wie 2027-03-15 ein.", ""},
     {"invalid_time", "Bitte geben Sie Zeiten wie 07:30-16:00 ein.", ""},
 }};

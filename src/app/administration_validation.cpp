@@ -1,11 +1,12 @@
-// Field checks for services, staff, plans, hours and rules. Limits are generous but finite, so no
-// entry can make a page or a plan unreasonably large.
+// Field checks for services, staff, plans, hours and rules (customer number or surname letter
+// ranges). Limits are generous but finite, so no entry can make a page or a plan unreasonably large.
 #include "app/administration_validation.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "core/responsibility.hpp"
+#include "core/surname.hpp"
 
 namespace amt::app::admin {
 namespace {
@@ -47,6 +48,46 @@ void day_ranges(std::vector<FieldError>& out, const std::string& field, std::vec
 bool within_a_shift(const WorkDay& day, const TimeRange& b) {
   return std::any_of(day.shifts.begin(), day.shifts.end(),
                      [&](const TimeRange& s) { return s.start <= b.start && b.end <= s.end; });
+}
+
+// A customer number range: valid bounds of equal length, not reversed, overlapping no earlier one.
+void check_number_rule(std::vector<FieldError>& out, const std::string& field,
+                       const std::vector<ResponsibilityRule>& rules, std::size_t i) {
+  const ResponsibilityRule& r = rules[i];
+  const bool from_ok = is_valid_customer_number(r.customer_number_from);
+  const bool to_ok = is_valid_customer_number(r.customer_number_to);
+  if (!from_ok) add(out, field + ".from", "invalid_customer_number", "A customer number has 3 to 20 letters and digits.");
+  if (!to_ok) add(out, field + ".to", "invalid_customer_number", "A customer number has 3 to 20 letters and digits.");
+  if (from_ok && to_ok && (r.customer_number_from.size() != r.customer_number_to.size() ||
+                           r.customer_number_from > r.customer_number_to))
+    add(out, field + ".to", "invalid_range", "The range must end at a number of the same length, not below its start.");
+  // The first rule covering a number wins: an overlapping later one would silently never apply.
+  for (std::size_t k = 0; k < i; ++k)
+    if (!rules[k].by_surname() && rules[k].customer_number_from.size() == r.customer_number_from.size() &&
+        rules[k].customer_number_from <= r.customer_number_to && r.customer_number_from <= rules[k].customer_number_to) {
+      add(out, field + ".from", "overlap", "This range overlaps rule " + std::to_string(k + 1) + ".");
+      break;
+    }
+}
+
+// A surname letter range ("A-K", "Sch-Sz"): letters only, start not after end, and no surname
+// covered by an earlier letter rule too (the first would always win).
+void check_letter_rule(std::vector<FieldError>& out, const std::string& field,
+                       const std::vector<ResponsibilityRule>& rules, std::size_t i) {
+  const auto from = surname_bound(rules[i].surname_from);
+  const auto to = surname_bound(rules[i].surname_to);
+  if (!from) add(out, field + ".from", "invalid_letters", "A letter range uses 1 to 10 letters per end, like A-K.");
+  if (!to) add(out, field + ".to", "invalid_letters", "A letter range uses 1 to 10 letters per end, like A-K.");
+  if (!from || !to) return;
+  if (!surname_in_range(*from, *from, *to))
+    return add(out, field + ".to", "invalid_letter_range", "The letter range must not end before it starts.");
+  for (std::size_t k = 0; k < i; ++k) {
+    if (!rules[k].by_surname()) continue;
+    const auto other_from = surname_bound(rules[k].surname_from);
+    const auto other_to = surname_bound(rules[k].surname_to);
+    if (other_from && other_to && surname_ranges_overlap(*from, *to, *other_from, *other_to))
+      return add(out, field + ".from", "overlap", "This range overlaps rule " + std::to_string(k + 1) + ".");
+  }
 }
 
 }  // namespace
@@ -141,20 +182,8 @@ std::vector<FieldError> check_rules(const Catalog& catalog, const Id& location_i
     const Staff* s = catalog.staff_member(r.staff_id);
     if (s == nullptr || s->location_id != location_id || !s->active)
       add(out, field + ".staff", "unknown_staff", "Choose active staff of this location.");
-    const bool from_ok = is_valid_customer_number(r.customer_number_from);
-    const bool to_ok = is_valid_customer_number(r.customer_number_to);
-    if (!from_ok) add(out, field + ".from", "invalid_customer_number", "A customer number has 3 to 20 letters and digits.");
-    if (!to_ok) add(out, field + ".to", "invalid_customer_number", "A customer number has 3 to 20 letters and digits.");
-    if (from_ok && to_ok && (r.customer_number_from.size() != r.customer_number_to.size() ||
-                             r.customer_number_from > r.customer_number_to))
-      add(out, field + ".to", "invalid_range", "The range must end at a number of the same length, not below its start.");
-    // The first rule covering a number wins: an overlapping later one would silently never apply.
-    for (std::size_t k = 0; k < i; ++k)
-      if (rules[k].customer_number_from.size() == r.customer_number_from.size() &&
-          rules[k].customer_number_from <= r.customer_number_to && r.customer_number_from <= rules[k].customer_number_to) {
-        add(out, field + ".from", "overlap", "This range overlaps rule " + std::to_string(k + 1) + ".");
-        break;
-      }
+    if (r.by_surname()) check_letter_rule(out, field, rules, i);
+    else check_number_rule(out, field, rules, i);
   }
   return out;
 }

@@ -103,13 +103,14 @@ Result<AvailabilityAnswer> Bookings::availability(const AvailabilityRequest& req
                       "At most " + std::to_string(policy_.max_query_days) + " days at once."});
   if (!request.customer_number.empty() && !is_valid_customer_number(request.customer_number))
     errors.push_back({"customer_number", "invalid", "Use 3 to 20 letters and digits."});
+  if (request.name.size() > 200) errors.push_back({"surname", "too_long", "At most 200 characters."});
   if (!errors.empty()) return invalid(std::move(errors));
   answer.from = *from;
   answer.to = *to;
 
   SlotQuery query{service->id, *from, *to, now, {}};
-  if (service->routing == Routing::responsible && !request.customer_number.empty()) {
-    if (auto who = responsible_staff(catalog, answer.location->id, request.customer_number))
+  if (service->routing == Routing::responsible) {
+    if (auto who = responsible_staff(catalog, answer.location->id, request.customer_number, request.name))
       query.responsible_chain = responsibility_chain(catalog, *who);
   }
   const Instant range_start{date::sys_days{from->time_since_epoch()} - date::days{1}};
@@ -130,7 +131,8 @@ std::vector<FieldError> Bookings::check(BookingRequest& r) const {
   auto snapshot = catalogs_.current();
   auto errors = clean_contact(r);
   if (auto proof = proof_for(r); !proof) errors.push_back(proof.error());
-  auto target = resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.channel);
+  auto target =
+      resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.contact.name, r.channel);
   if (!target) errors.insert(errors.end(), target.error().fields.begin(), target.error().fields.end());
   return errors;
 }
@@ -140,7 +142,8 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
   const std::string fingerprint = request_fingerprint(raw);
   auto snapshot = catalogs_.current();
   auto errors = clean_contact(r);
-  auto target = resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.channel);
+  auto target =
+      resolve_target(*snapshot, r.location_id, r.service_id, r.start, r.customer_number, r.contact.name, r.channel);
   if (!target) errors.insert(errors.end(), target.error().fields.begin(), target.error().fields.end());
   const auto proof = proof_for(r);
   if (!proof) errors.push_back(proof.error());

@@ -20,6 +20,7 @@ struct AvailabilityRequest {
   std::string from;  // YYYY-MM-DD; empty: today
   std::string to;    // YYYY-MM-DD; empty: from + 13 days
   std::string customer_number;
+  std::string name{};  // surname or full name: finds the caseworker by letter rules without a number rule
 };
 
 struct AvailabilityAnswer {

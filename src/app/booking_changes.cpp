@@ -86,7 +86,7 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
   if (!current) return current;
   auto snapshot = catalogs_.current();
   auto target = resolve_target(*snapshot, current->location_id, current->service_id, start,
-                               current->customer_number, current->channel);
+                               current->customer_number, current->contact.name, current->channel);
   if (!target) return tl::unexpected(target.error());
 
   Result<Appointment> result = fail(ErrorKind::not_found, "not attempted");

@@ -122,6 +122,8 @@ store::OutboxMessage booking_mail(BookingMailKind kind, const BookingMailFacts& 
   m.attachment_type = std::string("text/calendar; charset=UTF-8; method=") +
                       (kind == BookingMailKind::cancelled ? "CANCEL" : "PUBLISH");
   m.attachment = appointment_ics(a, f.location, f.service, host_of(site.public_url), f.now);
+  // The same QR code as on the confirmation page, for checking in; a cancelled booking has none.
+  if (kind != BookingMailKind::cancelled) m.qr_text = a.code;
   m.not_before = f.now;
   m.created_at = f.now;
   return m;

@@ -9,7 +9,8 @@
 namespace amt::app {
 
 Result<Target> resolve_target(const CatalogSnapshot& snapshot, const Id& location_id, const Id& service_id,
-                              std::string_view start, std::string_view customer_number, Channel channel) {
+                              std::string_view start, std::string_view customer_number, std::string_view name,
+                              Channel channel) {
   std::vector<FieldError> errors;
   Target t;
   t.location = snapshot.catalog.location(location_id);
@@ -35,8 +36,8 @@ Result<Target> resolve_target(const CatalogSnapshot& snapshot, const Id& locatio
 
   t.start = *instant;
   t.end = t.start + std::chrono::minutes{t.service->duration_minutes};
-  if (t.service->routing == Routing::responsible && !customer_number.empty()) {
-    if (auto who = responsible_staff(snapshot.catalog, t.location->id, customer_number))
+  if (t.service->routing == Routing::responsible) {
+    if (auto who = responsible_staff(snapshot.catalog, t.location->id, customer_number, name))
       t.responsible_chain = responsibility_chain(snapshot.catalog, *who);
   }
   return t;

@@ -18,9 +18,11 @@ struct Target {
   std::vector<Id> responsible_chain;  // empty: pool
 };
 
-// Validates ids, channel, start and customer number; fields name the request's own fields.
+// Validates ids, channel, start and customer number; fields name the request's own fields. The
+// contact name reaches the caseworker by surname when no number rule covers the customer number.
 Result<Target> resolve_target(const CatalogSnapshot& snapshot, const Id& location_id, const Id& service_id,
-                              std::string_view start, std::string_view customer_number, Channel channel);
+                              std::string_view start, std::string_view customer_number, std::string_view name,
+                              Channel channel);
 
 // A placement refused by the planner, as the error the citizen sees.
 Error placement_error(PlacementError e);

@@ -150,7 +150,7 @@ Catalog demo_catalog(LocalDate terminpflicht_from) {
     char from[16], to[16];
     std::snprintf(from, sizeof from, "%06d", 100000 + k * 64286);
     std::snprintf(to, sizeof to, "%06d", k == 13 ? 999999 : 100000 + (k + 1) * 64286 - 1);
-    c.responsibility_rules.push_back({"mainz", c.staff[20 + k].id, from, to});
+    c.responsibility_rules.push_back({"mainz", c.staff[20 + k].id, from, to, "", ""});
   }
   return c;
 }

@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include "app/qr.hpp"
+
 namespace amt::app {
 namespace {
 
@@ -42,6 +44,14 @@ std::string domain_of(std::string_view address) {
   return at == std::string_view::npos ? "localhost" : std::string(address.substr(at + 1));
 }
 
+// One base64 part with its file name; "inline" asks clients to show it after the text.
+std::string file_part(std::string_view type, std::string_view name, std::string_view disposition,
+                      std::string_view data) {
+  return "Content-Type: " + header_value(type) + ";\r\n name=\"" + header_value(name) + "\"\r\n" +
+         "Content-Disposition: " + std::string(disposition) + "; filename=\"" + header_value(name) + "\"\r\n" +
+         "Content-Transfer-Encoding: base64\r\n\r\n" + base64_lines(data);
+}
+
 }  // namespace
 
 std::string address_of(std::string_view mailbox) {
@@ -73,15 +83,16 @@ std::string compose_mail(const store::OutboxMessage& m, std::string_view from, I
   s += "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n";
   const std::string text_part = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
                                 base64_lines(m.body);
-  if (m.attachment_name.empty()) return s + text_part;
+  if (m.attachment_name.empty() && m.qr_text.empty()) return s + text_part;
 
   const std::string boundary = "=_amtstermin_" + m.id;  // "=_" never occurs in base64 lines
   s += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
   s += "--" + boundary + "\r\n" + text_part;
-  s += "--" + boundary + "\r\n";
-  s += "Content-Type: " + header_value(m.attachment_type) + ";\r\n name=\"" + header_value(m.attachment_name) + "\"\r\n";
-  s += "Content-Disposition: attachment; filename=\"" + header_value(m.attachment_name) + "\"\r\n";
-  s += "Content-Transfer-Encoding: base64\r\n\r\n" + base64_lines(m.attachment);
+  if (!m.attachment_name.empty())
+    s += "--" + boundary + "\r\n" + file_part(m.attachment_type, m.attachment_name, "attachment", m.attachment);
+  if (!m.qr_text.empty())
+    s += "--" + boundary + "\r\n" + "Content-ID: <booking-code@" + domain_of(address_of(from)) + ">\r\n" +
+         file_part("image/png", qr_png_name, "inline", qr_png(m.qr_text));
   s += "--" + boundary + "--\r\n";
   return s;
 }

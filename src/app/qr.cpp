@@ -1,4 +1,5 @@
-// Dark modules of each row are merged into runs, so a typical booking-code QR is one short path.
+// QR module matrices from libqrencode; in the SVG the dark modules of each row are merged into runs,
+// so a typical booking-code QR is one short path.
 #include "app/qr.hpp"
 
 #include <memory>
@@ -32,33 +33,44 @@ struct QrFree {
 
 }  // namespace
 
-std::string qr_svg(std::string_view text, std::string_view title) {
+BitImage qr_modules(std::string_view text) {
   const std::string data(text);
   // Byte mode keeps any UTF-8 as is; level M survives a scratched or badly lit screen.
   std::unique_ptr<QRcode, QrFree> code(QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M));
   if (!code) throw std::runtime_error("the text does not fit in a QR code");
   const int width = code->width;
-  const int size = width + 2 * quiet_zone;
+  BitImage image{width + 2 * quiet_zone, width + 2 * quiet_zone, {}};
+  image.black.assign(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height), false);
+  for (int y = 0; y < width; ++y)
+    for (int x = 0; x < width; ++x)
+      image.black[static_cast<std::size_t>((y + quiet_zone) * image.width + x + quiet_zone)] =
+          (code->data[y * width + x] & 1) != 0;
+  return image;
+}
 
+std::string qr_svg(std::string_view text, std::string_view title) {
+  const BitImage modules = qr_modules(text);
   std::string path;
-  for (int y = 0; y < width; ++y) {
-    for (int x = 0; x < width;) {
-      if (!(code->data[y * width + x] & 1)) {
+  for (int y = 0; y < modules.height; ++y) {
+    for (int x = 0; x < modules.width;) {
+      if (!modules.at(x, y)) {
         ++x;
         continue;
       }
       int run = 1;
-      while (x + run < width && (code->data[y * width + x + run] & 1)) ++run;
-      path += "M" + std::to_string(x + quiet_zone) + " " + std::to_string(y + quiet_zone) + "h" +
-              std::to_string(run) + "v1h-" + std::to_string(run) + "z";
+      while (x + run < modules.width && modules.at(x + run, y)) ++run;
+      path += "M" + std::to_string(x) + " " + std::to_string(y) + "h" + std::to_string(run) + "v1h-" +
+              std::to_string(run) + "z";
       x += run;
     }
   }
-  const std::string s = std::to_string(size);
+  const std::string s = std::to_string(modules.width);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + s + " " + s +
          "\" shape-rendering=\"crispEdges\" role=\"img\"><title>" + xml_escape(title.empty() ? text : title) +
          "</title><rect width=\"" + s + "\" height=\"" + s + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path +
          "\"/></svg>";
 }
+
+std::string qr_png(std::string_view text, int module_px) { return encode_png(scaled(qr_modules(text), module_px)); }
 
 }  // namespace amt::app

@@ -89,12 +89,18 @@ struct Absence {
   std::string reason;
 };
 
-// Customer numbers in [from, to] (compared as equal-length digit strings) belong to staff_id.
+// Customer numbers in [from, to] (compared as equal-length digit strings) belong to staff_id; or,
+// for a surname rule (Buchstabenzuständigkeit), surnames whose folded initial letters lie in
+// [surname_from, surname_to] ("A"-"K", "Sch"-"Sz"); then the customer number bounds are empty.
 struct ResponsibilityRule {
   Id location_id;
   Id staff_id;
   std::string customer_number_from;
   std::string customer_number_to;
+  std::string surname_from{};  // {}: rules written with number bounds only stay valid aggregates
+  std::string surname_to{};
+
+  bool by_surname() const { return !surname_from.empty() || !surname_to.empty(); }
 };
 
 enum class AppointmentStatus : std::uint8_t { booked, checked_in, called, in_service, done, cancelled, no_show };

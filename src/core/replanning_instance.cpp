@@ -177,7 +177,7 @@ void Builder::group(Instance& instance) const {
 }  // namespace
 
 std::vector<Id> vertretung_chain(const Catalog& catalog, const Id& location_id, const Appointment& a) {
-  const auto responsible = responsible_staff(catalog, location_id, a.customer_number);
+  const auto responsible = responsible_staff(catalog, location_id, a.customer_number, a.contact.name);
   return responsibility_chain(catalog, responsible.value_or(a.staff_id));
 }
 

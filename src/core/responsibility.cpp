@@ -1,9 +1,11 @@
-// Customer number -> responsible caseworker by the location's rules, the Vertretung chain behind
+// Customer number or surname -> responsible caseworker by the location's rules, the Vertretung chain behind
 // them, and the first person of that chain who is not absent for a whole appointment.
 #include "core/responsibility.hpp"
 
 #include <algorithm>
 #include <string>
+
+#include "core/surname.hpp"
 
 namespace amt {
 
@@ -48,10 +50,18 @@ int compare_numbers(const std::string& a, const std::string& b) {
 }
 
 bool covers(const ResponsibilityRule& rule, const std::string& number) {
+  if (rule.by_surname()) return false;
   const auto from = normalize(rule.customer_number_from);
   const auto to = normalize(rule.customer_number_to);
   if (!from || !to) return false;
   return compare_numbers(*from, number) <= 0 && compare_numbers(number, *to) <= 0;
+}
+
+bool covers_surname(const ResponsibilityRule& rule, const std::string& surname) {
+  if (!rule.by_surname()) return false;
+  const auto from = surname_bound(rule.surname_from);
+  const auto to = surname_bound(rule.surname_to);
+  return from && to && surname_in_range(surname, *from, *to);
 }
 
 bool is_active_at(const Staff* s, const Id& location_id) {
@@ -66,21 +76,32 @@ bool is_absent(const Catalog& catalog, const Id& staff_id, Instant start, Instan
   });
 }
 
-}  // namespace
-
-// The first rule of the location (in catalog order) covering the number wins, so an office can put
+// The first rule of the location (in catalog order) covering the key wins, so an office can put
 // a narrow exception before a broad range. Rules naming unknown, inactive staff, or staff of
 // another location are skipped, so a departed caseworker's range falls to the next rule.
-std::optional<Id> responsible_staff(const Catalog& catalog, const Id& location_id,
-                                    std::string_view customer_number) {
-  const auto number = normalize(customer_number);
-  if (!number) return std::nullopt;
+template <typename Covers>
+std::optional<Id> first_rule(const Catalog& catalog, const Id& location_id, Covers covers_key) {
   for (const ResponsibilityRule& rule : catalog.responsibility_rules) {
-    if (rule.location_id != location_id || !covers(rule, *number)) continue;
+    if (rule.location_id != location_id || !covers_key(rule)) continue;
     if (!is_active_at(catalog.staff_member(rule.staff_id), location_id)) continue;
     return rule.staff_id;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+// The customer number is the office's own key for a case, so it wins over the surname, which
+// changes with marriage and is spelled in many ways.
+std::optional<Id> responsible_staff(const Catalog& catalog, const Id& location_id,
+                                    std::string_view customer_number, std::string_view name) {
+  if (const auto number = normalize(customer_number)) {
+    auto by_number = first_rule(catalog, location_id, [&](const ResponsibilityRule& r) { return covers(r, *number); });
+    if (by_number) return by_number;
+  }
+  const auto surname = fold_surname(surname_of(name));
+  if (!surname || surname->empty()) return std::nullopt;
+  return first_rule(catalog, location_id, [&](const ResponsibilityRule& r) { return covers_surname(r, *surname); });
 }
 
 // Deputies of deputies are deliberately not followed: the office names, per caseworker, exactly

@@ -1,5 +1,5 @@
-// Services routed to the citizen's own caseworker: customer number -> responsible staff by
-// configurable rules; when that person is absent, their deputies (Vertretung) in order.
+// Services routed to the citizen's own caseworker: customer number or surname -> responsible staff
+// by configurable rules; when that person is absent, their deputies (Vertretung) in order.
 #pragma once
 
 #include <optional>
@@ -10,10 +10,12 @@
 
 namespace amt {
 
-// The caseworker responsible for this customer number at this location, if a rule covers it.
-// Customer numbers are compared as digit strings of equal length, so "00123" < "01000".
+// The caseworker responsible for this citizen at this location, if a rule covers them: a number
+// rule covering the customer number wins; else a letter rule covering the surname within `name`
+// (see surname_of). Customer numbers are compared as digit strings of equal length, so
+// "00123" < "01000"; surnames folded to A-Z (see fold_surname).
 std::optional<Id> responsible_staff(const Catalog& catalog, const Id& location_id,
-                                    std::string_view customer_number);
+                                    std::string_view customer_number, std::string_view name = {});
 
 // responsible first, then their deputies in order, each once, active staff only.
 std::vector<Id> responsibility_chain(const Catalog& catalog, const Id& responsible);

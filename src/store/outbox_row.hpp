@@ -12,7 +12,7 @@
 #define AMT_OUTBOX_COLUMNS                                                                          \
   "id, channel, kind, appointment_id, recipient, subject, body, attachment_name, attachment_type, " \
   "attachment, COALESCE(dedupe_key, ''), next_attempt_at, created_at, status, attempts, last_error, " \
-  "CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END, COALESCE(sent_at, 0)"
+  "CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END, COALESCE(sent_at, 0), qr_text"
 
 namespace amt::store {
 
@@ -44,6 +44,7 @@ OutboxMessage read_outbox_message(const Row& q) {
   m.attempts = q.integer(14);
   m.last_error = q.text(15);
   if (q.int64(16) != 0) m.sent_at = at(17);
+  m.qr_text = q.text(18);
   return m;
 }
 

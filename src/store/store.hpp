@@ -45,6 +45,7 @@ struct OutboxMessage {
   std::string attachment_name;  // "" when none
   std::string attachment_type;
   std::string attachment;
+  std::string qr_text{};        // "" none; the mail shows it as a QR code image (the booking code)
   std::string dedupe_key;       // "" none; enqueueing a second message with the same key does nothing
   Instant not_before;           // first delivery attempt not before this instant
   Instant created_at;

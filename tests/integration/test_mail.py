@@ -1,11 +1,13 @@
 # Confirmation, change and cancellation mails reach a real SMTP server (aiosmtpd on loopback):
-# content a citizen needs, an .ics that calendars import, retries while the mail server is down,
+# content a citizen needs, an .ics that calendars import, the booking code as a QR PNG, retries while the mail server is down,
 # exactly one delivery, and nothing lost when the server is stopped meanwhile.
 import datetime as dt
 import email
 import email.policy
+import struct
 import threading
 import time
+import zlib
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -139,6 +141,68 @@ def test_confirmation_mail_has_code_local_time_documents_manage_link_and_calenda
     assert server.stop() == 0
 
 
+def decode_png(data):
+    """Pixels (True = black) of a 1-bit grayscale PNG as this server writes it, every CRC checked."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, at = {}, 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + length]
+        (crc,) = struct.unpack(">I", data[at + 8 + length:at + 12 + length])
+        assert crc == zlib.crc32(kind + body), kind
+        chunks.setdefault(kind, b"")
+        chunks[kind] += body
+        at += 12 + length
+    assert b"IEND" in chunks
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
+    assert (depth, color, interlace) == (1, 0, 0)
+    raw, row = zlib.decompress(chunks[b"IDAT"]), (width + 7) // 8 + 1
+    assert len(raw) == row * height
+    rows = []
+    for y in range(height):
+        line = raw[y * row:(y + 1) * row]
+        assert line[0] == 0, "filter type none"
+        rows.append([not (line[1 + x // 8] >> (7 - x % 8)) & 1 for x in range(width)])
+    return rows
+
+
+def finder_at(pixels, x, y, module):
+    """A QR finder pattern: a 7-module dark ring, a light ring, a 3-module dark centre."""
+    def dark(mx, my):
+        return pixels[y + my * module + module // 2][x + mx * module + module // 2]
+    ring = all(dark(i, 0) and dark(i, 6) and dark(0, i) and dark(6, i) for i in range(7))
+    light = all(not dark(i, 1) and not dark(1, i) for i in range(1, 6))
+    return ring and light and all(dark(i, j) for i in range(2, 5) for j in range(2, 5))
+
+
+def test_confirmation_mail_carries_the_booking_code_as_a_qr_code_png(make_server, smtp):
+    smtp.start()
+    server = make_server(mail_env(smtp.port)).prepare().start()
+    booked = book(server.client, DAYS[2], unique_email("qr"))
+    [(_, _, message)] = smtp.inbox.wait_for(booked["code"])
+    assert list(message.walk())[1].get_content_type() == "text/plain"  # the text comes first, whole
+    text, _ = parts(message)
+    assert f"Buchungscode: {booked['code']}" in text
+    [image] = [p for p in message.iter_attachments() if p.get_content_type() == "image/png"]
+    assert image.get_filename() == "booking-code.png"
+    assert image["Content-Disposition"].startswith("inline")
+    assert image["Content-ID"] == "<booking-code@jobcenter.example.org>"
+    data = image.get_content()
+    assert 100 < len(data) < 5000, len(data)
+    pixels = decode_png(data)
+    side = len(pixels)
+    assert all(len(r) == side for r in pixels) and 150 <= side <= 600, side
+    module = side // 29  # a 6-character code is a version-1 QR: 21 modules and 4 of quiet zone each side
+    assert module * 29 == side
+    quiet = 4 * module
+    assert not any(pixels[y][x] for y in range(quiet) for x in range(side)), "light quiet zone"
+    far = side - quiet - 7 * module
+    assert finder_at(pixels, quiet, quiet, module)
+    assert finder_at(pixels, far, quiet, module) and finder_at(pixels, quiet, far, module)
+    assert not finder_at(pixels, far, far, module)  # a QR code has no fourth finder
+    assert server.stop() == 0
+
+
 def test_cancelling_sends_a_cancellation_mail_with_a_cancelling_calendar_entry(make_server, smtp):
     smtp.start()
     server = make_server(mail_env(smtp.port)).prepare().start()
@@ -155,6 +219,7 @@ def test_cancelling_sends_a_cancellation_mail_with_a_cancelling_calendar_entry(m
     assert "token=" not in text
     lines = ics_lines(calendars[0].get_content())
     assert "METHOD:CANCEL" in lines and "STATUS:CANCELLED" in lines
+    assert not [p for p in message.iter_attachments() if p.get_content_type() == "image/png"]
     assert f"UID:{code}@termine.example.org" in lines
     assert mails[0][2]["Message-ID"] != message["Message-ID"]
     assert server.stop() == 0

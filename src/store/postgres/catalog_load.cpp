@@ -104,9 +104,11 @@ void load_staff(Connection& c, Catalog& out) {
 void load_absences_and_rules(Connection& c, Catalog& out) {
   for (Row q : c.query("SELECT id, staff_id, from_utc, to_utc, reason FROM absences ORDER BY from_utc, id"))
     out.absences.push_back({q.text(0), q.text(1), instant(q.int64(2)), instant(q.int64(3)), q.text(4)});
-  for (Row rules : c.query("SELECT location_id, staff_id, customer_number_from, customer_number_to"
+  for (Row rules : c.query("SELECT location_id, staff_id, customer_number_from, customer_number_to,"
+                       " surname_from, surname_to"
                        " FROM responsibility_rules ORDER BY position"))
-    out.responsibility_rules.push_back({rules.text(0), rules.text(1), rules.text(2), rules.text(3)});
+    out.responsibility_rules.push_back(
+        {rules.text(0), rules.text(1), rules.text(2), rules.text(3), rules.text(4), rules.text(5)});
 }
 
 }  // namespace

@@ -72,9 +72,10 @@ void insert_absence(Connection& c, const Absence& a) {
 
 void insert_rule(Connection& c, const ResponsibilityRule& r, int position) {
   c.query("INSERT INTO responsibility_rules (position, location_id, staff_id,"
-          " customer_number_from, customer_number_to) VALUES ($1, $2, $3, $4, $5)",
+          " customer_number_from, customer_number_to, surname_from, surname_to)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7)",
           Params().add(position).add(r.location_id).add(r.staff_id).add(r.customer_number_from)
-              .add(r.customer_number_to));
+              .add(r.customer_number_to).add(r.surname_from).add(r.surname_to));
 }
 
 }  // namespace

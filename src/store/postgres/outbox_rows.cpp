@@ -16,14 +16,14 @@ bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   Params p;
   p.add(m.id).add(m.channel).add(m.kind).add(m.appointment_id).add(m.recipient).add(m.subject).add(m.body);
   p.add(m.attachment_name).add(m.attachment_type).add(m.attachment).add_text_or_null(m.dedupe_key);
-  p.add(seconds(m.not_before)).add(seconds(m.created_at));
+  p.add(seconds(m.not_before)).add(seconds(m.created_at)).add(m.qr_text);
   // A second message with the same dedupe key, even one another server is inserting right now,
   // waits for that insert to commit and is then dropped.
   return c.query("INSERT INTO outbox (id, channel, kind, appointment_id, recipient, subject, body,"
                  " attachment_name, attachment_type, attachment, dedupe_key, status, attempts,"
-                 " next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at)"
+                 " next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at, qr_text)"
                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 0, $12::bigint, '', 0, '',"
-                 " $13::bigint, NULL) ON CONFLICT (dedupe_key) DO NOTHING",
+                 " $13::bigint, NULL, $14) ON CONFLICT (dedupe_key) DO NOTHING",
                  p)
              .affected() == 1;
 }
@@ -38,7 +38,7 @@ std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel,
                       Params().add(channel).add(seconds(now)).add(limit).add(worker).add(seconds(now + lease)));
   // RETURNING keeps no order: oldest due first, then enqueue order (seq).
   std::vector<std::pair<std::int64_t, OutboxMessage>> claimed;
-  for (const Row& row : rows) claimed.emplace_back(row.int64(18), read_outbox_message(row));
+  for (const Row& row : rows) claimed.emplace_back(row.int64(19), read_outbox_message(row));
   std::sort(claimed.begin(), claimed.end(), [](const auto& a, const auto& b) {
     return std::tie(a.second.not_before, a.second.created_at, a.first) <
            std::tie(b.second.not_before, b.second.created_at, b.first);

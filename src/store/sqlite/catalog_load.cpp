@@ -110,10 +110,12 @@ void load_absences_and_rules(Connection& c, Catalog& out) {
   auto q = c.query("SELECT id, staff_id, from_utc, to_utc, reason FROM absences ORDER BY from_utc, id");
   while (q.step())
     out.absences.push_back({q.text(0), q.text(1), instant(q.int64(2)), instant(q.int64(3)), q.text(4)});
-  auto rules = c.query("SELECT location_id, staff_id, customer_number_from, customer_number_to"
+  auto rules = c.query("SELECT location_id, staff_id, customer_number_from, customer_number_to,"
+                       " surname_from, surname_to"
                        " FROM responsibility_rules ORDER BY position");
   while (rules.step())
-    out.responsibility_rules.push_back({rules.text(0), rules.text(1), rules.text(2), rules.text(3)});
+    out.responsibility_rules.push_back(
+        {rules.text(0), rules.text(1), rules.text(2), rules.text(3), rules.text(4), rules.text(5)});
 }
 
 }  // namespace

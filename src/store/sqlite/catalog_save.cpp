@@ -90,9 +90,10 @@ void insert_absence(Connection& c, const Absence& a) {
 
 void insert_rule(Connection& c, const ResponsibilityRule& r, int position) {
   auto q = c.query("INSERT INTO responsibility_rules (position, location_id, staff_id,"
-                   " customer_number_from, customer_number_to) VALUES (?1, ?2, ?3, ?4, ?5)");
+                   " customer_number_from, customer_number_to, surname_from, surname_to)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   q.bind(1, position).bind(2, r.location_id).bind(3, r.staff_id).bind(4, r.customer_number_from);
-  q.bind(5, r.customer_number_to);
+  q.bind(5, r.customer_number_to).bind(6, r.surname_from).bind(7, r.surname_to);
   q.run();
 }
 

@@ -10,13 +10,13 @@ namespace amt::store::sqlite {
 bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   auto q = c.query("INSERT INTO outbox (id, channel, kind, appointment_id, recipient, subject, body,"
                    " attachment_name, attachment_type, attachment, dedupe_key, status, attempts,"
-                   " next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at)"
+                   " next_attempt_at, lease_owner, lease_until, last_error, created_at, sent_at, qr_text)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'pending', 0, ?12, '', 0, '', ?13,"
-                   " NULL) ON CONFLICT (dedupe_key) DO NOTHING");
+                   " NULL, ?14) ON CONFLICT (dedupe_key) DO NOTHING");
   q.bind(1, m.id).bind(2, m.channel).bind(3, m.kind).bind(4, m.appointment_id).bind(5, m.recipient);
   q.bind(6, m.subject).bind(7, m.body).bind(8, m.attachment_name).bind(9, m.attachment_type);
   q.bind(10, m.attachment).bind_text_or_null(11, m.dedupe_key).bind(12, seconds(m.not_before));
-  q.bind(13, seconds(m.created_at));
+  q.bind(13, seconds(m.created_at)).bind(14, m.qr_text);
   q.run();
   return q.changes() == 1;
 }

@@ -15,20 +15,21 @@ std::string book_path(std::string_view service, std::string_view step = {}) {
   return path;
 }
 
-// Links of the booking flow; the customer number (responsible caseworker) rides along.
-ChoiceLinks booking_links(const std::string& service, const std::string& customer_number) {
+// Links of the booking flow; customer number and surname (responsible caseworker) ride along.
+ChoiceLinks booking_links(const std::string& service, const std::string& customer_number,
+                          const std::string& surname) {
   return {
       [=](std::string_view from) {
         return book_path(service, "day") +
-               query_string({{"from", std::string(from)}, {"cn", customer_number}});
+               query_string({{"from", std::string(from)}, {"cn", customer_number}, {"sn", surname}});
       },
       [=](std::string_view date) {
         return book_path(service, "time") +
-               query_string({{"date", std::string(date)}, {"cn", customer_number}});
+               query_string({{"date", std::string(date)}, {"cn", customer_number}, {"sn", surname}});
       },
       [=](std::string_view start) {
         return book_path(service, "details") +
-               query_string({{"start", std::string(start)}, {"cn", customer_number}});
+               query_string({{"start", std::string(start)}, {"cn", customer_number}, {"sn", surname}});
       },
   };
 }
@@ -78,6 +79,7 @@ http::Response concern(CitizenContext& c, const http::Request& request) {
   data.set("action", book_path(service->id, "day"));
   data.set("responsible", service->routing == Routing::responsible);
   data.set("cn", request.query_param("cn").value_or(""));
+  data.set("sn", request.query_param("sn").value_or(""));
   return page.render(200, "concern", page.data_text(service->name), std::move(data),
                      service->routing == Routing::responsible ? book_path(service->id) : "");
 }
@@ -87,6 +89,7 @@ app::AvailabilityRequest availability_request(const Service& service, const http
   r.location_id = service.location_id;
   r.service_id = service.id;
   r.customer_number = request.query_param("cn").value_or("");
+  r.name = request.query_param("sn").value_or("");
   return r;
 }
 
@@ -97,9 +100,9 @@ http::Response days(CitizenContext& c, const http::Request& request) {
   if (!service) return page.message(404, "Page not found", "This page does not exist. Please start again.");
   auto r = availability_request(*service, request);
   r.from = request.query_param("from").value_or("");
-  const auto links = booking_links(service->id, r.customer_number);
+  const auto links = booking_links(service->id, r.customer_number, r.name);
   return day_choice(c, page, r, *service, links,
-                    book_path(service->id) + query_string({{"cn", r.customer_number}}));
+                    book_path(service->id) + query_string({{"cn", r.customer_number}, {"sn", r.name}}));
 }
 
 http::Response times(CitizenContext& c, const http::Request& request) {
@@ -109,7 +112,7 @@ http::Response times(CitizenContext& c, const http::Request& request) {
   if (!service) return page.message(404, "Page not found", "This page does not exist. Please start again.");
   auto r = availability_request(*service, request);
   r.from = request.query_param("date").value_or("");
-  return time_choice(c, page, r, *service, booking_links(service->id, r.customer_number),
+  return time_choice(c, page, r, *service, booking_links(service->id, r.customer_number, r.name),
                      request.query_param("taken").has_value());
 }
 
@@ -117,8 +120,8 @@ http::Response times(CitizenContext& c, const http::Request& request) {
 
 // Shared with the details pages: where "choose another time" leads after a refused booking.
 std::string booking_times_url(const std::string& service, std::string_view date,
-                              const std::string& customer_number) {
-  return booking_links(service, customer_number).times(date) + "&taken=1";
+                              const std::string& customer_number, const std::string& name) {
+  return booking_links(service, customer_number, name).times(date) + "&taken=1";
 }
 
 }  // namespace amt::web::citizen

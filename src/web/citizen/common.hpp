@@ -34,9 +34,10 @@ http::Response day_choice(CitizenContext& c, const Page& page, app::Availability
 http::Response time_choice(CitizenContext& c, const Page& page, app::AvailabilityRequest request,
                            const Service& service, const ChoiceLinks& links, bool taken);
 
-// The time list of the booking flow with the "this time was just taken" message.
+// The time list of the booking flow with the "this time was just taken" message; the name typed
+// in the details form replaces the surname of the concern page, so the times are the caseworker's.
 std::string booking_times_url(const std::string& service, std::string_view date,
-                              const std::string& customer_number);
+                              const std::string& customer_number, const std::string& name);
 
 // The translated text for a field error (the single mapping of FieldError codes to messages).
 std::string field_message(const Page& page, const app::FieldError& error);

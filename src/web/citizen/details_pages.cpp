@@ -81,7 +81,8 @@ http::Response show_form(const CitizenContext& c, const Page& page, const Catalo
   data.set("general_error", std::string(general_error));
   data.set("back", "/book/" + percent_encode(d.service->id) + "/time" +
                        query_string({{"date", d.start.substr(0, 10)},
-                                     {"cn", http::field(d.values, "customer_number")}}));
+                                     {"cn", http::field(d.values, "customer_number")},
+                                     {"sn", http::field(d.values, "name")}}));
   const std::string title = (summary.empty() ? "" : page.t("Error") + ": ") + page.t("Your contact details");
   return page.render(summary.empty() && general_error.empty() ? 200 : 422, "details", title, std::move(data),
                      details_path(*d.service));
@@ -108,7 +109,8 @@ http::Response confirm(CitizenContext& c, const Page& page, const http::Request&
   }
   const app::Error& error = booked.error();
   if (is_time_problem(error))
-    return page.redirect(booking_times_url(d.service->id, d.start.substr(0, 10), request.customer_number));
+    return page.redirect(booking_times_url(d.service->id, d.start.substr(0, 10), request.customer_number,
+                                                 request.contact.name));
   if (error.kind == app::ErrorKind::booking_limit)
     return show_form(c, page, snapshot, d, {},
                      page.t("You already have the most open appointments allowed. Please cancel one before "
@@ -126,6 +128,7 @@ http::Response get_form(CitizenContext& c, const http::Request& request) {
   if (!d.service || !parse_rfc3339(d.start))
     return page.message(404, "Page not found", "This page does not exist. Please start again.");
   d.values.emplace_back("customer_number", request.query_param("cn").value_or(""));
+  d.values.emplace_back("name", request.query_param("sn").value_or(""));  // the surname typed before
   return show_form(c, page, *snapshot, d, {});
 }
 
@@ -155,7 +158,8 @@ http::Response post_form(CitizenContext& c, const http::Request& request) {
   if (auto errors = c.bookings.check(r); !errors.empty()) {
     app::Error error{app::ErrorKind::validation, "", errors};
     if (is_time_problem(error))
-      return page.redirect(booking_times_url(d.service->id, d.start.substr(0, 10), r.customer_number));
+      return page.redirect(booking_times_url(d.service->id, d.start.substr(0, 10), r.customer_number,
+                                                   r.contact.name));
     return show_form(c, page, *snapshot, d, errors);
   }
   if (action == "confirm") return confirm(c, page, request, *snapshot, d, http::field(*form, "key"));

@@ -1,6 +1,6 @@
 // /staff/admin/location/{id}: a location's settings as an admin keeps them: weekly opening hours,
-// closure days, the Terminpflicht cut-off date and the responsibility ranges of customer numbers
-// (Zuständigkeit). Hours and closures that orphan bookings are confirmed first (issue #4 item 4).
+// closure days, the Terminpflicht cut-off date and the responsibility ranges of customer numbers or
+// surname letters (Zuständigkeit). Hours and closures that orphan bookings are confirmed first.
 #include <sstream>
 
 #include "app/administration_messages.hpp"
@@ -19,7 +19,9 @@ std::string hours_key(int d) { return "hours_" + std::string(app::admin::weekday
 std::string rules_text(const app::CatalogSnapshot& snapshot, const Id& location) {
   std::string out;
   for (const ResponsibilityRule& r : snapshot.catalog.responsibility_rules)
-    if (r.location_id == location) out += r.staff_id + " " + r.customer_number_from + "-" + r.customer_number_to + "\n";
+    if (r.location_id == location)
+      out += r.staff_id + " " + (r.by_surname() ? r.surname_from + "-" + r.surname_to
+                                                : r.customer_number_from + "-" + r.customer_number_to) + "\n";
   return out;
 }
 
@@ -41,8 +43,10 @@ void add_errors(const StaffPage& page, Data& data, const std::vector<app::FieldE
       continue;
     }
     const std::string line = std::to_string(std::stoi(e.field.substr(6)) + 1);
-    const std::string text = e.code == "rule_format" ? page.t("Write each rule as the staff id and a range, like staff-01 10000-19999.")
-                                                     : app::admin::field_message(page.lang(), e);
+    const std::string text =
+        e.code == "rule_format"
+            ? page.t("Write each rule as the staff id and a range, like staff-01 10000-19999 or staff-02 A-K.")
+            : app::admin::field_message(page.lang(), e);
     rules += (rules.empty() ? "" : " ") + page.t("Line") + " " + line + ": " + text;
   }
   if (!rules.empty()) shown.push_back({"rules", "", rules});
@@ -109,6 +113,14 @@ WeekHours hours_from(const http::Fields& form, std::vector<app::FieldError>& err
   return hours;
 }
 
+// A range without digits is one of surname letters ("A-K", "Sch-Sz"); customer numbers have digits.
+ResponsibilityRule rule_from(const Id& location, const std::string& staff, const std::string& from,
+                             const std::string& to) {
+  const auto has_digit = [](const std::string& s) { return s.find_first_of("0123456789") != std::string::npos; };
+  if (!from.empty() && !to.empty() && !has_digit(from) && !has_digit(to)) return {location, staff, "", "", from, to};
+  return {location, staff, from, to, "", ""};
+}
+
 std::vector<ResponsibilityRule> rules_from(const Id& location, const http::Fields& form,
                                            std::vector<app::FieldError>& errors) {
   std::vector<ResponsibilityRule> rules;
@@ -121,7 +133,8 @@ std::vector<ResponsibilityRule> rules_from(const Id& location, const http::Field
     const auto dash = (words >> range) ? range.find('-') : std::string::npos;
     if (dash == std::string::npos || (words >> extra))
       errors.push_back({"rules." + std::to_string(rules.size()), "rule_format", "Write a rule as: staff id, range."});
-    rules.push_back({location, staff, range.substr(0, dash), dash == std::string::npos ? "" : range.substr(dash + 1)});
+    rules.push_back(rule_from(location, staff, range.substr(0, dash),
+                              dash == std::string::npos ? "" : range.substr(dash + 1)));
   }
   return rules;
 }

@@ -48,7 +48,8 @@ inline Catalog small_office() {
   c.services = {concern("benefits"), concern("counselling", Routing::responsible)};
   c.staff = {person("anna", {"benefits"}), person("bert", {"benefits"}), person("carl", {"counselling"}, {"dora"}),
              person("dora", {"counselling"})};
-  c.responsibility_rules = {{"mainz", "carl", "100000", "499999"}, {"mainz", "dora", "500000", "999999"}};
+  c.responsibility_rules = {{"mainz", "carl", "100000", "499999", "", ""},
+                            {"mainz", "dora", "500000", "999999", "", ""}};
   return c;
 }
 

@@ -4,6 +4,7 @@
 #include "administration_fixture.hpp"
 #include "app/administration_messages.hpp"
 #include "app/booking.hpp"
+#include "core/responsibility.hpp"
 
 namespace amt::app::testing {
 namespace {
@@ -214,18 +215,71 @@ TEST_F(AdminTest, EveryChangeIsAuditedWithWhoChangedWhat) {
 }
 
 TEST_F(AdminTest, RulesNamingUnknownStaffOrABackwardRangeAreRefused) {
-  std::vector<ResponsibilityRule> rules = {{"mainz", "nobody", "100000", "199999"}, {"mainz", "dora", "900000", "800000"}};
+  std::vector<ResponsibilityRule> rules = {{"mainz", "nobody", "100000", "199999", "", ""}, {"mainz", "dora", "900000", "800000", "", ""}};
   auto refused = admin_->set_responsibility_rules(admin_actor, "mainz", rules);
   ASSERT_FALSE(refused);
   EXPECT_TRUE(has_field(refused.error(), "rules.0.staff", "unknown_staff"));
   EXPECT_TRUE(has_field(refused.error(), "rules.1.to", "invalid_range"));
-  rules = {{"mainz", "dora", "100000", "599999"}, {"mainz", "carl", "500000", "999999"}};
+  rules = {{"mainz", "dora", "100000", "599999", "", ""}, {"mainz", "carl", "500000", "999999", "", ""}};
   refused = admin_->set_responsibility_rules(admin_actor, "mainz", rules);
   ASSERT_FALSE(refused);
   EXPECT_TRUE(has_field(refused.error(), "rules.1.from", "overlap"));
-  rules = {{"mainz", "dora", "100000", "999999"}};
+  rules = {{"mainz", "dora", "100000", "999999", "", ""}};
   ASSERT_TRUE(admin_->set_responsibility_rules(admin_actor, "mainz", rules)->applied);
   EXPECT_EQ(store_->load_catalog().responsibility_rules.size(), 1u);
+}
+
+TEST_F(AdminTest, LetterRulesWithBadLettersOrBackwardRangesAreRefusedWithGermanMessages) {
+  std::vector<ResponsibilityRule> rules = {{"mainz", "carl", "", "", "A1", "K"},
+                                           {"mainz", "dora", "", "", "M", "Ä"},
+                                           {"mainz", "dora", "", "", "S", "Abcdefghijkl"}};
+  auto refused = admin_->set_responsibility_rules(admin_actor, "mainz", rules);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(has_field(refused.error(), "rules.0.from", "invalid_letters"));
+  EXPECT_TRUE(has_field(refused.error(), "rules.1.to", "invalid_letter_range"));
+  EXPECT_TRUE(has_field(refused.error(), "rules.2.to", "invalid_letters"));
+  const FieldError bad{"rules.0.from", "invalid_letters", "A letter range uses 1 to 10 letters per end, like A-K."};
+  EXPECT_NE(admin::field_message("de", bad).find("Buchstaben"), std::string::npos);
+  EXPECT_EQ(admin::field_message("en", bad), bad.message);
+}
+
+TEST_F(AdminTest, OverlappingLetterRangesAreRefusedButLettersNeverOverlapNumbers) {
+  std::vector<ResponsibilityRule> rules = {{"mainz", "carl", "", "", "A", "Sch"}, {"mainz", "dora", "", "", "S", "Z"}};
+  auto refused = admin_->set_responsibility_rules(admin_actor, "mainz", rules);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(has_field(refused.error(), "rules.1.from", "overlap"));
+  rules = {{"mainz", "carl", "100000", "499999", "", ""},
+           {"mainz", "carl", "", "", "A", "Sch"},
+           {"mainz", "dora", "", "", "Sci", "Z"}};
+  ASSERT_TRUE(admin_->set_responsibility_rules(admin_actor, "mainz", rules)->applied);
+  const auto saved = store_->load_catalog().responsibility_rules;
+  ASSERT_EQ(saved.size(), 3u);
+  EXPECT_EQ(saved[2].surname_from, "Sci");
+  EXPECT_EQ(responsible_staff(catalogs_->current()->catalog, "mainz", "", "Lea Zimmer"), "dora");
+}
+
+TEST_F(AdminTest, BookingWithASurnameAndNoCustomerNumberGoesToTheLetterRulesCaseworker) {
+  std::vector<ResponsibilityRule> rules = {{"mainz", "carl", "100000", "999999", "", ""},
+                                           {"mainz", "carl", "", "", "A", "L"},
+                                           {"mainz", "dora", "", "", "M", "Z"}};
+  ASSERT_TRUE(admin_->set_responsibility_rules(admin_actor, "mainz", rules)->applied);
+  Bookings bookings(*store_, *catalogs_, clock_, BookingPolicy{3, 62, "test-secret"});
+  AvailabilityRequest query{"mainz", "counselling", "2027-03-16", "2027-03-16", "", "Müller"};
+  auto free = bookings.availability(query);
+  ASSERT_TRUE(free && !free->days.empty() && !free->days.front().slots.empty());
+  BookingRequest r;
+  r.location_id = "mainz";
+  r.service_id = "counselling";
+  r.start = format_rfc3339(free->days.front().slots.front().start, zone("Europe/Berlin"));
+  r.contact = {"Jonas Müller", "jonas@example.org", ""};
+  auto booked = bookings.book(r);
+  ASSERT_TRUE(booked) << booked.error().detail;
+  EXPECT_EQ(booked->appointment.staff_id, "dora");
+  r.contact = {"Zoe Zander", "zoe@example.org", ""};  // Z would be dora's, but the number is carl's
+  r.customer_number = "654321";
+  booked = bookings.book(r);
+  ASSERT_TRUE(booked) << booked.error().detail;
+  EXPECT_EQ(booked->appointment.staff_id, "carl");
 }
 
 TEST_F(AdminTest, TerminpflichtDateChangesAndIsServedAtOnce) {

@@ -75,6 +75,7 @@ TEST_F(BookingMailTest, BookingWithEmailQueuesConfirmationWithCodeLocalTimeDocum
   EXPECT_EQ(m.attachment_type, "text/calendar; charset=UTF-8; method=PUBLISH");
   EXPECT_TRUE(contains(m.attachment, "UID:" + code + "@termine.example.org"));
   EXPECT_TRUE(contains(m.attachment, "DTSTART;TZID=Europe/Berlin:20270316T080000"));
+  EXPECT_EQ(m.qr_text, code) << "the mail shows the booking code as a QR image";
   EXPECT_EQ(m.not_before, clock_.now());
 }
 
@@ -110,6 +111,8 @@ TEST_F(BookingMailTest, RescheduleQueuesMailWithTheNewTimeAndCancelQueuesCancell
   EXPECT_TRUE(contains(queued[1].body, "Mittwoch, 17. März 2027, 09:00 bis "));
   EXPECT_TRUE(contains(queued[1].body, "&token=" + booked->manage_token));
   EXPECT_TRUE(contains(queued[1].attachment, "DTSTART;TZID=Europe/Berlin:20270317T090000"));
+  EXPECT_EQ(queued[1].qr_text, code);
+  EXPECT_EQ(queued[2].qr_text, "") << "no code to show for a cancelled booking";
   EXPECT_EQ(queued[2].kind, "booking_cancelled");
   EXPECT_TRUE(contains(queued[2].subject, "abgesagt"));
   EXPECT_FALSE(contains(queued[2].body, "token=")) << "nothing left to manage";

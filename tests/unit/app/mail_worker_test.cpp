@@ -4,6 +4,9 @@
 #include "app/mime.hpp"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
+
+#include "app/qr.hpp"
 
 namespace amt::app {
 namespace {
@@ -65,6 +68,50 @@ TEST(Mime, MultipartCarriesBase64TextAndTheCalendarAttachment) {
             std::string::npos);
   EXPECT_NE(mail.find("Content-Disposition: attachment; filename=\"termin-K7M4QX.ics\""), std::string::npos);
   EXPECT_TRUE(mail.ends_with("--" + boundary + "--\r\n"));
+}
+
+// The part after `marker` up to the next boundary line, base64-decoded.
+std::string decoded_part(const std::string& mail, const std::string& marker) {
+  const auto start = mail.find(marker);
+  if (start == std::string::npos) return {};
+  const auto body = mail.find("\r\n\r\n", start) + 4;
+  std::string b64;
+  for (std::size_t i = body; i < mail.size() && mail[i] != '-'; ++i)
+    if (mail[i] != '\r' && mail[i] != '\n') b64.push_back(mail[i]);
+  std::string out(b64.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.c_str(), b64.size(), nullptr,
+                        &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return {};
+  out.resize(length);
+  return out;
+}
+
+TEST(Mime, QrTextBecomesAnInlinePngAfterTheTextAndTheCalendar) {
+  auto m = message();
+  m.qr_text = "K7M4QX";
+  const std::string mail = compose_mail(m, "Jobcenter Mainz <termine@jc.example.org>", date_of_mail);
+  const auto text = mail.find("Content-Type: text/plain");
+  const auto calendar = mail.find("Content-Type: text/calendar");
+  const auto image = mail.find("Content-Type: image/png;\r\n name=\"booking-code.png\"");
+  ASSERT_NE(image, std::string::npos);
+  EXPECT_LT(text, calendar);
+  EXPECT_LT(calendar, image);
+  EXPECT_NE(mail.find("Content-ID: <booking-code@jc.example.org>\r\n", calendar), std::string::npos);
+  EXPECT_NE(mail.find("Content-Disposition: inline; filename=\"booking-code.png\"", image), std::string::npos);
+  EXPECT_EQ(decoded_part(mail, "name=\"booking-code.png\""), qr_png("K7M4QX"));
+  EXPECT_EQ(decoded_part(mail, "Content-Type: text/plain"), m.body) << "the text stays first and whole";
+  for (unsigned char c : mail) EXPECT_LT(c, 0x80) << "7-bit clean";
+}
+
+TEST(Mime, QrCodeAloneStillMakesAMultipartMail) {
+  auto m = message();
+  m.attachment_name.clear();
+  m.qr_text = "K7M4QX";
+  const std::string mail = compose_mail(m, "termine@jc.example.org", date_of_mail);
+  EXPECT_NE(mail.find("Content-Type: multipart/mixed;"), std::string::npos);
+  EXPECT_EQ(mail.find("text/calendar"), std::string::npos);
+  EXPECT_EQ(decoded_part(mail, "name=\"booking-code.png\"").substr(1, 3), "PNG");
 }
 
 TEST(Mime, LineBreakInAHeaderValueIsRefused) {

@@ -165,7 +165,7 @@ TEST(Replanning, EditedPlanMissingOrRepeatingAnAppointmentIsReported) {
 
 TEST(Replanning, ResponsibleCaseworkerTakesBackTheirCustomerFromAnIllDeputy) {
   Office o = ill_caseworker();
-  o.catalog.responsibility_rules.push_back({"mainz", "weber", "5000", "5999"});
+  o.catalog.responsibility_rules.push_back({"mainz", "weber", "5000", "5999", "", ""});
   o.book("c", "placement", "mueller", "15:00", "15:45").customer_number = "5123";  // Weber's customer
   const Replanning r = plan_absences(o.catalog, o.ill("mueller"));
   EXPECT_EQ(holders(r.plan).at("c"), "weber");

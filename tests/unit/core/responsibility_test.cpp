@@ -1,4 +1,5 @@
-// Customer number rules, the Vertretung chain, and who takes an appointment when someone is absent.
+// Customer number and surname rules, the Vertretung chain, and who takes an appointment when
+// someone is absent.
 #include "core/responsibility.hpp"
 
 #include <gtest/gtest.h>
@@ -26,11 +27,11 @@ Catalog office() {
   c.staff = {person("mueller", {"schmidt", "weber"}), person("schmidt", {"mueller"}),
              person("weber", {"klein"}), person("klein"), person("koch", {}, "worms")};
   c.responsibility_rules = {
-      {"mainz", "mueller", "00000", "49999"},
-      {"mainz", "schmidt", "50000", "99999"},
-      {"mainz", "weber", "12345D0000000", "12345D4999999"},
-      {"mainz", "klein", "12345D5000000", "12345D9999999"},
-      {"worms", "koch", "00000", "99999"},
+      {"mainz", "mueller", "00000", "49999", "", ""},
+      {"mainz", "schmidt", "50000", "99999", "", ""},
+      {"mainz", "weber", "12345D0000000", "12345D4999999", "", ""},
+      {"mainz", "klein", "12345D5000000", "12345D9999999", "", ""},
+      {"worms", "koch", "00000", "99999", "", ""},
   };
   return c;
 }
@@ -73,13 +74,13 @@ TEST(Responsibility, JobcenterNumbersWithLettersAreMatchedCaseInsensitiveWithout
 TEST(Responsibility, RuleOfAnInactiveCaseworkerIsSkipped) {
   Catalog c = office();
   c.staff[0].active = false;  // mueller left
-  c.responsibility_rules.push_back({"mainz", "schmidt", "00000", "49999"});
+  c.responsibility_rules.push_back({"mainz", "schmidt", "00000", "49999", "", ""});
   EXPECT_EQ(responsible_staff(c, "mainz", "12345"), "schmidt");
 }
 
 TEST(Responsibility, RuleNamingUnknownStaffIsSkipped) {
   Catalog c = office();
-  c.responsibility_rules.insert(c.responsibility_rules.begin(), {"mainz", "ghost", "00000", "99999"});
+  c.responsibility_rules.insert(c.responsibility_rules.begin(), {"mainz", "ghost", "00000", "99999", "", ""});
   EXPECT_EQ(responsible_staff(c, "mainz", "12345"), "mueller");
 }
 
@@ -146,6 +147,62 @@ TEST(Responsibility, ValidCustomerNumbersAreThreeToTwentyLettersOrDigits) {
   EXPECT_FALSE(is_valid_customer_number("123-456"));
   EXPECT_FALSE(is_valid_customer_number("12ä45"));
   EXPECT_FALSE(is_valid_customer_number("   "));
+}
+
+// Mainz also splits customers without a known number by surname: A-K mueller, L-Sch weber, rest klein.
+Catalog office_with_letters() {
+  Catalog c = office();
+  c.responsibility_rules.push_back({"mainz", "mueller", "", "", "A", "K"});
+  c.responsibility_rules.push_back({"mainz", "weber", "", "", "L", "Sch"});
+  c.responsibility_rules.push_back({"mainz", "klein", "", "", "Sci", "Z"});
+  return c;
+}
+
+TEST(Responsibility, SurnameWithoutCustomerNumberGoesToTheLetterRangesCaseworker) {
+  const Catalog c = office_with_letters();
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Erika Mustermann"), "weber");
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Braun, Jonas"), "mueller");
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Kai Schulz"), "weber");
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Lea Zimmer"), "klein");
+}
+
+TEST(Responsibility, UmlautsAndEszettAreFoldedBeforeTheLetterRangeIsChecked) {
+  const Catalog c = office_with_letters();
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Ömer Öztürk"), "weber");  // O
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Anna Ärmel"), "mueller");  // A
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Jan Schüßler"), "weber");  // SCHUSSLER
+}
+
+TEST(Responsibility, CustomerNumberRuleWinsOverTheSurnameRule) {
+  const Catalog c = office_with_letters();
+  EXPECT_EQ(responsible_staff(c, "mainz", "60000", "Erika Mustermann"), "schmidt");
+  // A number no rule covers (or one that is malformed) leaves the surname to decide.
+  EXPECT_EQ(responsible_staff(c, "mainz", "100000", "Erika Mustermann"), "weber");
+  EXPECT_EQ(responsible_staff(c, "mainz", "12-345", "Erika Mustermann"), "weber");
+}
+
+TEST(Responsibility, NameWithoutAMatchingLetterRuleHasNoCaseworker) {
+  const Catalog c = office_with_letters();
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Тарас Шевченко"), std::nullopt);
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "   "), std::nullopt);
+  EXPECT_EQ(responsible_staff(c, "worms", "", "Erika Mustermann"), std::nullopt);
+  EXPECT_EQ(responsible_staff(office(), "mainz", "", "Erika Mustermann"), std::nullopt);
+}
+
+TEST(Responsibility, LetterRuleOfAnInactiveCaseworkerFallsToTheNextCoveringRule) {
+  Catalog c = office_with_letters();
+  c.staff[2].active = false;  // weber left; schmidt takes L-Z until the office rewrites the rules
+  c.responsibility_rules.push_back({"mainz", "schmidt", "", "", "L", "Z"});
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Erika Mustermann"), "schmidt");
+}
+
+TEST(Responsibility, ANumberRuleNeverMatchesANameAndALetterRuleNeverANumber) {
+  Catalog c;
+  c.staff = {person("mueller")};
+  c.responsibility_rules = {{"mainz", "mueller", "", "", "A", "Z"}};
+  EXPECT_EQ(responsible_staff(c, "mainz", "12345"), std::nullopt);
+  c.responsibility_rules = {{"mainz", "mueller", "AAA", "ZZZ", "", ""}};
+  EXPECT_EQ(responsible_staff(c, "mainz", "", "Mustermann"), std::nullopt);
 }
 
 }  // namespace

@@ -38,6 +38,18 @@ TEST_P(StoreContract, CatalogSurvivesReopening) {
   expect_same(sample_catalog(), store().load_catalog());
 }
 
+TEST_P(StoreContract, SurnameRulesKeepTheirLettersAndTheirPlaceAmongNumberRules) {
+  store().replace_catalog(sample_catalog());
+  const auto rules = store().load_catalog().responsibility_rules;
+  ASSERT_EQ(rules.size(), 4u);
+  EXPECT_FALSE(rules[1].by_surname());
+  EXPECT_TRUE(rules[2].by_surname());
+  EXPECT_EQ(rules[2].surname_from, "\u00c4");  // UTF-8 as typed, folded only when compared
+  EXPECT_EQ(rules[2].surname_to, "Sch");
+  EXPECT_EQ(rules[2].customer_number_from, "");
+  EXPECT_EQ(rules[3].staff_id, "dora");
+}
+
 TEST_P(StoreContract, ReplacingTheCatalogDropsWhatIsNoLongerInIt) {
   store().replace_catalog(sample_catalog());
   Catalog smaller = sample_catalog();

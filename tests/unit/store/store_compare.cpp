@@ -72,6 +72,8 @@ void expect_same(const ResponsibilityRule& e, const ResponsibilityRule& a) {
   EXPECT_EQ(e.staff_id, a.staff_id);
   EXPECT_EQ(e.customer_number_from, a.customer_number_from);
   EXPECT_EQ(e.customer_number_to, a.customer_number_to);
+  EXPECT_EQ(e.surname_from, a.surname_from);
+  EXPECT_EQ(e.surname_to, a.surname_to);
 }
 
 template <class T>

@@ -32,6 +32,7 @@ TEST_P(StoreContract, EnqueuedMessageIsClaimedWithEveryFieldAndOneAttempt) {
   EXPECT_EQ(m.attachment_name, e.attachment_name);
   EXPECT_EQ(m.attachment_type, e.attachment_type);
   EXPECT_EQ(m.attachment, e.attachment);
+  EXPECT_EQ(m.qr_text, "KA1");  // migration 010: the booking code the mail draws as a QR image
   EXPECT_EQ(m.not_before, t0);
   EXPECT_EQ(m.status, OutboxStatus::pending);
   EXPECT_EQ(m.attempts, 1);

@@ -91,9 +91,10 @@ Catalog sample_catalog() {
              person("dora", "bingen", {"bingen-general"}, {})};
   c.absences = {{"abs-1", "anna", at_utc(2027, 3, 16, 0), at_utc(2027, 3, 18, 0), "Urlaub"},
                 {"abs-2", "bert", at_utc(2027, 3, 20, 7), at_utc(2027, 3, 20, 11), "Fortbildung"}};
-  c.responsibility_rules = {{"mainz", "bert", "5000000", "9999999"},
-                            {"mainz", "anna", "0000000", "4999999"},
-                            {"bingen", "dora", "0000000", "9999999"}};
+  c.responsibility_rules = {{"mainz", "bert", "5000000", "9999999", "", ""},
+                            {"mainz", "anna", "0000000", "4999999", "", ""},
+                            {"mainz", "bert", "", "", "\u00c4", "Sch"},
+                            {"bingen", "dora", "0000000", "9999999", "", ""}};
   return c;
 }
 
@@ -129,6 +130,7 @@ OutboxMessage sample_message(const std::string& id, Instant not_before, const st
   m.attachment_name = "termin.ics";
   m.attachment_type = "text/calendar";
   m.attachment = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+  m.qr_text = "KA1";
   m.not_before = not_before;
   m.created_at = not_before;
   return m;
