@@ -92,6 +92,11 @@ struct Config {
     // Environment: AMTSTERMIN_EMERGENCY_MINUTES_PER_DAY.
     int minutes_per_day = 0;
   } emergency;
+  struct Documents {  // document pre-check (issue #7), see docs/preparation.md
+    // The one reminder about missing documents goes out this many working days before the
+    // appointment. Environment: AMTSTERMIN_DOCUMENTS_REMINDER_WORKING_DAYS.
+    int reminder_working_days = 2;
+  } documents;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

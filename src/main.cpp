@@ -102,6 +102,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.policy.absolute_timeout = std::chrono::hours{config.staff.absolute_hours};
   s.secure_cookies = config.staff.secure_cookies;
   s.public_url = config.mail.public_url;
+  s.precheck.reminder_working_days = config.documents.reminder_working_days;
   return s;
 }
 
@@ -145,7 +146,23 @@ int serve(const Config& config) {
                               &booking_limits,
                               &documents};
   web::add_citizen_routes(router, citizen);
-  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_settings(config), &bookings, &catalogs);
+  web::staff::StaffSettings staff_setup = staff_settings(config);
+  staff_setup.precheck.upload_dir = upload_settings(config).dir;  // the pre-check shows the uploads
+  web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_setup, &bookings, &catalogs);
+  // The deadline reminder about missing documents (issue #7) rides on the mail worker's loop,
+  // at most once a minute; the outbox's dedupe key keeps it to one reminder per appointment.
+  if (mail_worker) mail_worker->each_pass([reviews = staff.reviews(), &clock, last = Instant{}]() mutable {
+    if (clock.now() - last < std::chrono::minutes(1)) return;
+    last = clock.now();
+    reviews->send_reminders();
+  });
+  // The hook uses the staff area: the worker stops before the staff area goes, on every way out.
+  struct StopFirst {
+    app::MailWorker* worker;
+    ~StopFirst() {
+      if (worker) worker->stop();
+    }
+  } stop_first{mail_worker.get()};
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
   app::Tickets tickets(*store, catalogs, clock);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
@@ -229,7 +246,7 @@ std::string read_password(const char* prompt) {
 
 // A staff account (the first admin, or test and demo accounts); there is never a default password.
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location) {
+                 const std::string& location, const std::string& staff_member = "") {
   auto store = store::open_store(config.database.url);
   store->migrate();
   const std::string password = read_password("Password (at least 12 characters): ");
@@ -237,7 +254,7 @@ int create_staff(const Config& config, const std::string& login, const std::stri
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
-  const auto created = app::create_staff_account(*store, {login, name, roles, "", location}, password,
+  const auto created = app::create_staff_account(*store, {login, name, roles, staff_member, location}, password,
                                                  make_clock(config).now(), "command line");
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
@@ -342,6 +359,8 @@ int main(int argc, char** argv) {
   staff_cmd->add_option("--role", staff_roles, "Roles, comma-separated: agent, reception, caseworker, team_lead, admin")
       ->required();
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
+  std::string staff_member;  // issue #7: the day view shows this staff member's appointments
+  staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (e.g. staff-01)");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
   kiosk_cmd->require_subcommand(1);
@@ -383,7 +402,7 @@ int main(int argc, char** argv) {
         std::cerr << "--role: unknown role in '" << staff_roles << "'\n";
         return 2;
       }
-      return create_staff(config, staff_login, staff_name, *roles, staff_location);
+      return create_staff(config, staff_login, staff_name, *roles, staff_location, staff_member);
     }
     if (routes_cmd->parsed()) return staff_routes(config);
     if (kiosk_cmd->parsed())

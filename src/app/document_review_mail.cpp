@@ -24,37 +24,15 @@ struct Words {
   std::string data(std::string_view german) const { return translations.translate_catalog(lang, german); }
 };
 
-std::string status_text(const Words& w, DocumentStatus s) {
-  switch (s) {
-    case DocumentStatus::not_received: return w("not received yet");
-    case DocumentStatus::unreadable: return w("cannot be read");
-    case DocumentStatus::wrong: return w("not the right document");
-    case DocumentStatus::missing: return w("missing");
-    case DocumentStatus::received: return w("received, being checked");
-    case DocumentStatus::accepted: return w("accepted");
-  }
-  return "";
-}
-
-std::string reason_text(const Words& w, std::string_view reason) {
-  if (reason == "illegible") return w("too blurred, too dark or cut off");
-  if (reason == "incomplete") return w("pages or parts are missing");
-  if (reason == "expired") return w("no longer valid");
-  if (reason == "wrong_person") return w("about another person");
-  if (reason == "wrong_document") return w("another document than the one asked for");
-  if (reason == "not_uploaded") return w("nothing was received for it");
-  return "";
-}
-
 // "- Kontoauszüge: cannot be read (too blurred...) – comment"
 std::string outstanding_lines(const Words& w, const DocumentStates& states) {
   std::string s;
   for (const RequiredDocument& d : states.required) {
     if (!outstanding(d.status)) continue;
-    s += "- " + w.data(d.name) + ": " + status_text(w, d.status);
+    s += "- " + w.data(d.name) + ": " + w(status_msgid(d.status));
     if (d.review && d.status != DocumentStatus::not_received) {
-      const std::string reason = reason_text(w, d.review->reason);
-      if (!reason.empty()) s += " (" + reason + ")";
+      const std::string_view reason = reason_msgid(d.review->reason);
+      if (!reason.empty()) s += " (" + w(reason) + ")";
       if (!d.review->comment.empty()) s += " – " + d.review->comment;
     }
     s += "\n";

@@ -5,6 +5,28 @@
 
 namespace amt::app {
 
+std::string_view status_msgid(DocumentStatus s) {
+  switch (s) {
+    case DocumentStatus::not_received: return "not received yet";
+    case DocumentStatus::unreadable: return "cannot be read";
+    case DocumentStatus::wrong: return "not the right document";
+    case DocumentStatus::missing: return "missing";
+    case DocumentStatus::received: return "received, being checked";
+    case DocumentStatus::accepted: return "accepted";
+  }
+  return "";
+}
+
+std::string_view reason_msgid(std::string_view reason) {
+  if (reason == "illegible") return "too blurred, too dark or cut off";
+  if (reason == "incomplete") return "pages or parts are missing";
+  if (reason == "expired") return "no longer valid";
+  if (reason == "wrong_person") return "about another person";
+  if (reason == "wrong_document") return "another document than the one asked for";
+  if (reason == "not_uploaded") return "nothing was received for it";
+  return "";
+}
+
 int DocumentStates::outstanding() const {
   return static_cast<int>(
       std::count_if(required.begin(), required.end(), [](const auto& d) { return amt::outstanding(d.status); }));

@@ -24,6 +24,11 @@ struct DocumentStates {
   int waiting() const;                       // required documents with a file no one has checked
 };
 
+// The citizen-facing words (English msgids of web/locale/*.po) for a status and a reason code;
+// "" for the reasons "none" and "other" (the caseworker's comment says it).
+std::string_view status_msgid(DocumentStatus s);
+std::string_view reason_msgid(std::string_view reason);
+
 // service may be null (retired): then every upload counts as "other".
 DocumentStates document_states(const Service* service, const std::vector<store::StoredDocument>& uploads,
                                const std::vector<DocumentReview>& reviews);

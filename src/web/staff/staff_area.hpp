@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/administration.hpp"
+#include "app/preparation.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
 #include "web/staff/staff_routes.hpp"
@@ -16,6 +17,7 @@ struct StaffSettings {
   app::SignInPolicy policy;
   bool secure_cookies = false;
   std::string public_url;  // for the links in mails the administration pages cause
+  app::PrecheckSettings precheck;  // the document pre-check (issue #7)
 };
 
 class StaffArea {
@@ -35,6 +37,10 @@ class StaffArea {
       context_.service_center = service_center_.get();
       administration_ = std::make_unique<app::Administration>(store, *catalogs, clock, admin_policy(settings));
       context_.administration = administration_.get();
+      reviews_ = std::make_unique<app::DocumentReviews>(store, *catalogs, *bookings, clock, settings.precheck);
+      preparations_ = std::make_unique<app::Preparations>(store, *catalogs, *reviews_, clock);
+      context_.reviews = reviews_.get();
+      context_.preparations = preparations_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -43,6 +49,7 @@ class StaffArea {
 
   const StaffRoutes& routes() const { return routes_; }
   StaffContext& context() { return context_; }
+  app::DocumentReviews* reviews() { return reviews_.get(); }  // null without bookings and catalogs
 
  private:
   static app::AdminPolicy admin_policy(const StaffSettings& settings) {
@@ -55,6 +62,8 @@ class StaffArea {
   app::StaffAuth auth_;
   std::unique_ptr<app::ServiceCenter> service_center_;
   std::unique_ptr<app::Administration> administration_;
+  std::unique_ptr<app::DocumentReviews> reviews_;
+  std::unique_ptr<app::Preparations> preparations_;
   StaffContext context_;
   StaffRoutes routes_;
 };

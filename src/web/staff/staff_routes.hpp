@@ -10,6 +10,7 @@
 
 #include "app/administration.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "app/preparation.hpp"
 #include "app/clock.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
@@ -35,6 +36,9 @@ struct StaffContext {
   app::CatalogHolder* catalogs = nullptr;
   app::ServiceCenter* service_center = nullptr;
   app::Administration* administration = nullptr;  // the administration pages (issue #4 item 4)
+  // The document pre-check and the day view (issue #7); without them they are not registered.
+  app::DocumentReviews* reviews = nullptr;
+  app::Preparations* preparations = nullptr;
 };
 
 // What a handler gets once the gate let the request through.
@@ -101,6 +105,10 @@ void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
 }  // namespace admin
+namespace prep {
+void add_document_pages(StaffRoutes& routes);  // /staff/documents, /staff/documents/{code}...
+void add_day_pages(StaffRoutes& routes);       // /staff/day
+}  // namespace prep
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -116,6 +124,10 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     admin::add_staff_member_pages(routes);
     admin::add_location_pages(routes);
     admin::add_import_pages(routes);
+  }
+  if (routes.context().reviews && routes.context().preparations) {
+    prep::add_document_pages(routes);
+    prep::add_day_pages(routes);
   }
   add_home_page(routes);
 }
