@@ -68,6 +68,7 @@ std::vector<Key> keys(Config& c) {
       {"staff", "absolute_hours", &c.staff.absolute_hours},
       {"log", "level", &c.log.level},
       {"demo", "terminpflicht_from", &c.demo.terminpflicht_from},
+      {"documents", "reminder_working_days", &c.documents.reminder_working_days},
       {"kiosk", "idle_seconds", &c.kiosk.idle_seconds},
       {"kiosk", "health_poll_seconds", &c.kiosk.health_poll_seconds},
       {"kiosk", "emergency_situations", &c.kiosk.emergency_situations},
@@ -167,6 +168,8 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
     throw std::runtime_error("kiosk.idle_seconds must be at least 5, kiosk.health_poll_seconds at least 1 and "
                              "kiosk.emergency_situations must not be empty");
   if (config.rate_limit.window_minutes < 1) throw std::runtime_error("rate_limit.window_minutes must be at least 1");
+  if (config.documents.reminder_working_days < 1 || config.documents.reminder_working_days > 20)
+    throw std::runtime_error("documents.reminder_working_days must be between 1 and 20");
   if (config.emergency.minutes_per_day < 0 || config.emergency.minutes_per_day > 24 * 60)
     throw std::runtime_error("emergency.minutes_per_day must be between 0 and 1440");
   if (config.queue.alarm_after_minutes < 1 || config.queue.alarm_after_minutes > 24 * 60)

@@ -95,6 +95,11 @@ struct Config {
   struct Queue {  // the waiting queue on site (issue #5 item 3)
     int alarm_after_minutes = 30;  // an emergency waiting longer raises the alarm at reception
   } queue;
+  struct Documents {  // document pre-check (issue #7), see docs/preparation.md
+    // The one reminder about missing documents goes out this many working days before the
+    // appointment. Environment: AMTSTERMIN_DOCUMENTS_REMINDER_WORKING_DAYS.
+    int reminder_working_days = 2;
+  } documents;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

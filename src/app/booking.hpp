@@ -77,6 +77,9 @@ class Bookings {
   // spelling) gives an access token that view/cancel/reschedule accept like the manage token. An
   // unknown code and a wrong contact get the same not_found answer.
   Result<std::string> access_by_contact(std::string_view code, std::string_view contact) const;
+  // The same kind of access token for a booking the office writes to (document pre-check mails):
+  // the manage link in them works like the one from the confirmation, and dies with it.
+  std::string link_token(const Appointment& a) const;
 
   Instant now() const { return clock_.now(); }
   const std::string& public_url() const { return policy_.public_url; }  // where citizens reach the site

@@ -59,6 +59,8 @@ Result<std::string> Bookings::access_by_contact(std::string_view code, std::stri
   return contact_access_token(policy_.secret, *a);
 }
 
+std::string Bookings::link_token(const Appointment& a) const { return contact_access_token(policy_.secret, a); }
+
 Result<Appointment> Bookings::cancel(std::string_view code, std::string_view token) {
   if (token.empty()) return fail(ErrorKind::unauthorized, "The manage token is missing.");
   if (!is_booking_code(code)) return fail(ErrorKind::not_found, "No booking with this code and token.");

@@ -143,13 +143,11 @@ Result<DocumentList> Documents::list(std::string_view code, std::string_view tok
   if (!appointment) return tl::unexpected(appointment.error());
   DocumentList out;
   out.received = store_.documents(appointment->id);
-  if (const Service* service = catalogs_.current()->catalog.service(appointment->service_id)) {
-    for (const auto& required : service->documents) {
-      const bool got = std::any_of(out.received.begin(), out.received.end(),
-                                   [&](const auto& r) { return r.document == required; });
-      if (!got) out.missing.push_back(required);
-    }
-  }
+  // Not received, or rejected by a caseworker since the last upload, counts as missing.
+  out.states = document_states(catalogs_.current()->catalog.service(appointment->service_id), out.received,
+                               store_.document_reviews(appointment->id));
+  for (const auto& d : out.states.required)
+    if (outstanding(d.status)) out.missing.push_back(d.name);
   return out;
 }
 

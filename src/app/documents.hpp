@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/booking.hpp"
+#include "app/document_states.hpp"
 
 namespace amt::app {
 
@@ -21,7 +22,8 @@ struct UploadSettings {
 
 struct DocumentList {
   std::vector<store::StoredDocument> received;  // oldest first
-  std::vector<std::string> missing;             // the service's required documents not yet received
+  std::vector<std::string> missing;             // required documents the citizen still owes
+  DocumentStates states;                        // each required document's state (issue #7)
 };
 
 // Upload names are for display only: the last path part, no control characters, at most 100

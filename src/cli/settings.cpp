@@ -78,6 +78,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.secure_cookies = config.staff.secure_cookies;
   s.public_url = config.mail.public_url;
   s.tickets.alarm_after = Minutes{config.queue.alarm_after_minutes};
+  s.precheck.reminder_working_days = config.documents.reminder_working_days;
   return s;
 }
 

@@ -15,6 +15,7 @@
 #include "core/staff_account.hpp"
 #include "core/queue.hpp"
 #include "core/news.hpp"
+#include "core/document_review.hpp"
 
 namespace amt::store {
 
@@ -153,6 +154,12 @@ class WriteTx {
   virtual Catalog load_catalog() = 0;
   // As Store::replace_catalog, inside this transaction (rolled back with it).
   virtual void replace_catalog(const Catalog& catalog) = 0;
+  // --- document pre-check and preparation (issue #7) ---
+  // Insert or replace the verdict on (review.appointment_id, review.document).
+  virtual void save_document_review(const DocumentReview& review) = 0;
+  virtual std::vector<DocumentReview> document_reviews(const Id& appointment_id) = 0;  // by document
+  virtual void save_preparation(const Preparation& preparation) = 0;  // insert or replace
+  virtual std::optional<Preparation> preparation(const Id& appointment_id) = 0;
 };
 
 class Store {
@@ -225,6 +232,9 @@ class Store {
   virtual std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) = 0;
   virtual void insert_kiosk_key(const KioskKey& key) = 0;
   virtual bool revoke_kiosk_key(const Id& id, Instant at) = 0;
+  // Document pre-check and preparation (issue #7); changes go through write().
+  virtual std::vector<DocumentReview> document_reviews(const Id& appointment_id) = 0;  // by document
+  virtual std::optional<Preparation> preparation(const Id& appointment_id) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

@@ -47,6 +47,8 @@ class PgStore final : public Store {
   std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) override;
   void insert_kiosk_key(const KioskKey& key) override;
   bool revoke_kiosk_key(const Id& id, Instant at) override;
+  std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;  // review_store.cpp
+  std::optional<Preparation> preparation(const Id& appointment_id) override;
 
   // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
   // caches hold, so it leaves data_version alone (mail workers poll often).

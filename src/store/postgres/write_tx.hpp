@@ -52,6 +52,11 @@ class PgWriteTx final : public WriteTx {
   bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) override;
   Catalog load_catalog() override;  // catalog_tx.cpp
   void replace_catalog(const Catalog& catalog) override;
+  // Document reviews and preparation marks (review_rows.hpp).
+  void save_document_review(const DocumentReview& review) override;
+  std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;
+  void save_preparation(const Preparation& preparation) override;
+  std::optional<Preparation> preparation(const Id& appointment_id) override;
 
  private:
   Connection& c_;

@@ -39,6 +39,8 @@ class SqliteStore final : public Store {
   std::optional<KioskKey> kiosk_key_by_hash(std::string_view key_hash) override;
   void insert_kiosk_key(const KioskKey& key) override;
   bool revoke_kiosk_key(const Id& id, Instant at) override;
+  std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;  // review_store.cpp
+  std::optional<Preparation> preparation(const Id& appointment_id) override;
 
   std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                           std::chrono::seconds lease, int limit) override;

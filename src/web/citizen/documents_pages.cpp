@@ -108,6 +108,22 @@ Data documents_data(CitizenContext& c, const Page& page, const Found& found, con
   List missing;
   for (const auto& m : listed->missing) missing.push_back(Data("name", page.data_text(m)));
   data.set("missing", Data{missing});
+  List states;
+  for (const auto& d : listed->states.required) {
+    std::string text = page.t(app::status_msgid(d.status));
+    if (d.review && outstanding(d.status) && d.status != DocumentStatus::not_received) {
+      if (const auto reason = app::reason_msgid(d.review->reason); !reason.empty()) text += " (" + page.t(reason) + ")";
+      if (!d.review->comment.empty()) text += " – " + d.review->comment;
+    }
+    Data item;
+    item.set("name", page.data_text(d.name));
+    item.set("state", text);
+    item.set("state_class", std::string(to_string(d.status)));
+    item.set("outstanding", outstanding(d.status));
+    states.push_back(item);
+  }
+  data.set("states", Data{states});
+  data.set("has_states", !states.empty());
   data.set("has_missing", !missing.empty());
   List choices;
   for (const auto& d : found.service->documents) {

@@ -30,6 +30,8 @@ List slot_choices(const StaffPage& page, const app::CatalogSnapshot& snapshot, c
 
 // The appointment for display: code, time, concern, place, status, and the caller's data.
 Data booking_data(const StaffPage& page, const app::CatalogSnapshot& snapshot, const Appointment& a);
+// "booked", "checked in", ... translated.
+std::string status_text(const StaffPage& page, AppointmentStatus s);
 // Field errors as {field, message} items plus one flag per field ("name_error", ...).
 void add_field_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors);
 

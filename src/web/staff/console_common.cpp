@@ -25,6 +25,8 @@ const char* status_msgid(AppointmentStatus s) {
 
 }  // namespace
 
+std::string status_text(const StaffPage& page, AppointmentStatus s) { return page.t(status_msgid(s)); }
+
 std::vector<const Service*> phone_services(const app::CatalogSnapshot& snapshot, const Id& location) {
   std::vector<const Service*> out;
   for (const Service& s : snapshot.catalog.services)

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/administration.hpp"
+#include "app/preparation.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
 #include "web/staff/staff_routes.hpp"
@@ -17,6 +18,7 @@ struct StaffSettings {
   bool secure_cookies = false;
   std::string public_url;  // for the links in mails the administration pages cause
   app::TicketPolicy tickets;  // the floor pages (reception alarm)
+  app::PrecheckSettings precheck;  // the document pre-check (issue #7)
 };
 
 class StaffArea {
@@ -40,6 +42,10 @@ class StaffArea {
       context_.tickets = tickets_.get();
       absences_ = std::make_unique<app::Absences>(store, *catalogs, clock, app::AbsencePolicy{settings.public_url});
       context_.absences = absences_.get();
+      reviews_ = std::make_unique<app::DocumentReviews>(store, *catalogs, *bookings, clock, settings.precheck);
+      preparations_ = std::make_unique<app::Preparations>(store, *catalogs, *reviews_, clock);
+      context_.reviews = reviews_.get();
+      context_.preparations = preparations_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -53,6 +59,7 @@ class StaffArea {
     context_.feed = &feed;
     context_.hub = &hub;
   }
+  app::DocumentReviews* reviews() { return reviews_.get(); }  // null without bookings and catalogs
 
  private:
   static app::AdminPolicy admin_policy(const StaffSettings& settings) {
@@ -67,6 +74,8 @@ class StaffArea {
   std::unique_ptr<app::Administration> administration_;
   std::unique_ptr<app::Tickets> tickets_;
   std::unique_ptr<app::Absences> absences_;
+  std::unique_ptr<app::DocumentReviews> reviews_;
+  std::unique_ptr<app::Preparations> preparations_;
   StaffContext context_;
   StaffRoutes routes_;
 };

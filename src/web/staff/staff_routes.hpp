@@ -12,6 +12,7 @@
 #include "app/administration.hpp"
 #include "app/call_feed.hpp"
 #include "app/catalog_snapshot.hpp"
+#include "app/preparation.hpp"
 #include "app/clock.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
@@ -45,6 +46,9 @@ struct StaffContext {
   app::CallFeed* feed = nullptr;
   http::EventHub* hub = nullptr;
   app::Absences* absences = nullptr;              // absences and their re-planning (issue #7 item 3)
+  // The document pre-check and the day view (issue #7); without them they are not registered.
+  app::DocumentReviews* reviews = nullptr;
+  app::Preparations* preparations = nullptr;
 };
 
 // What a handler gets once the gate let the request through.
@@ -116,6 +120,10 @@ void add_reception_pages(StaffRoutes& routes);  // /staff/reception (view_queue)
 void add_desk_pages(StaffRoutes& routes);       // /staff/desk (serve_visitors)
 }  // namespace floor
 void add_absence_pages(StaffRoutes& routes);  // /staff/absences, /staff/absences/plan, /staff/absences/apply
+namespace prep {
+void add_document_pages(StaffRoutes& routes);  // /staff/documents, /staff/documents/{code}...
+void add_day_pages(StaffRoutes& routes);       // /staff/day
+}  // namespace prep
 
 // Everything under /staff (the start page reads the links when it is shown, so later
 // registrations appear too).
@@ -137,6 +145,10 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     floor::add_desk_pages(routes);
   }
   if (routes.context().absences) add_absence_pages(routes);
+  if (routes.context().reviews && routes.context().preparations) {
+    prep::add_document_pages(routes);
+    prep::add_day_pages(routes);
+  }
   add_home_page(routes);
 }
 

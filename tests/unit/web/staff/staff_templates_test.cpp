@@ -10,7 +10,7 @@ TEST(StaffTemplates, EveryTemplateTextHasAGermanTranslation) {
   const Templates templates(builtin_template_sources(), builtin_translations());
   ASSERT_GT(templates.msgids().size(), 80u);
   for (const auto& msgid : templates.msgids()) {
-    if (msgid == "Name" || msgid == "Status") continue;  // the same word in German
+    if (msgid == "Name" || msgid == "Status" || msgid == "Team") continue;  // the same word in German
     EXPECT_NE(builtin_translations().translate("de", msgid), msgid) << msgid;
   }
 }

@@ -1,0 +1,120 @@
+// Wording of the document pre-check's mails: English msgids of the web catalogs (web/locale/*.po),
+// document names translated as catalog data, the reason as the caseworker chose it.
+#include "app/document_review_mail.hpp"
+
+#include "app/booking_mail.hpp"
+#include "app/contact.hpp"
+#include "app/i18n.hpp"
+#include "app/secrets.hpp"
+
+namespace amt::app {
+namespace {
+
+std::string fill(std::string text, std::string_view key, std::string_view value) {
+  const std::string marker = "{" + std::string(key) + "}";
+  for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
+    text.replace(at, marker.size(), value);
+  return text;
+}
+
+struct Words {
+  const Translations& translations;
+  std::string lang;
+  std::string operator()(std::string_view msgid) const { return translations.translate(lang, msgid); }
+  std::string data(std::string_view german) const { return translations.translate_catalog(lang, german); }
+};
+
+// "- Kontoauszüge: cannot be read (too blurred...) – comment"
+std::string outstanding_lines(const Words& w, const DocumentStates& states) {
+  std::string s;
+  for (const RequiredDocument& d : states.required) {
+    if (!outstanding(d.status)) continue;
+    s += "- " + w.data(d.name) + ": " + w(status_msgid(d.status));
+    if (d.review && d.status != DocumentStatus::not_received) {
+      const std::string_view reason = reason_msgid(d.review->reason);
+      if (!reason.empty()) s += " (" + w(reason) + ")";
+      if (!d.review->comment.empty()) s += " – " + d.review->comment;
+    }
+    s += "\n";
+  }
+  return s;
+}
+
+std::string body(const Words& w, DocumentMailKind kind, const DocumentMailFacts& f, Zone z) {
+  const Appointment& a = f.appointment;
+  std::string s = fill(w("Hello {name},"), "name", a.contact.name) + "\n\n";
+  s += kind == DocumentMailKind::rejected
+           ? w("We have checked the documents for your appointment. Some are still needed:")
+           : w("Your appointment is soon. These documents are still missing:");
+  s += "\n\n" + outstanding_lines(w, f.states) + "\n";
+  s += w("When") + ": " + w.translations.format_date(w.lang, a.start, z) + ", " + german_time(a.start, z) + "\n";
+  s += w("Booking code") + ": " + a.code + "\n\n";
+  s += w("Please upload them here, or bring them to your appointment:") + "\n" + f.manage_link + "\n";
+  s += "\n" + f.location.name + "\n";
+  if (!f.location.phone.empty()) s += w("Phone") + ": " + f.location.phone + "\n";
+  s += "\n-- \n" + w("This e-mail was sent automatically. Please do not reply to it.") + "\n";
+  return s;
+}
+
+std::string sms_text(DocumentMailKind kind, const DocumentMailFacts& f, Zone z) {
+  const Appointment& a = f.appointment;
+  const std::string when = date::format("%d.%m.%Y", local_date(z, a.start)) + " " + german_time(a.start, z);
+  const std::string what = kind == DocumentMailKind::rejected ? "Bitte reichen Sie Unterlagen nach"
+                                                               : "Es fehlen noch Unterlagen";
+  return "Jobcenter: " + what + " (Termin " + when + " Uhr, Code " + a.code + "): " + f.manage_link;
+}
+
+const char* kind_name(DocumentMailKind kind) {
+  return kind == DocumentMailKind::rejected ? "documents_rejected" : "documents_reminder";
+}
+
+}  // namespace
+
+bool is_mobile_number(std::string_view p) {
+  for (std::string_view prefix : {"+4915", "+4916", "+4917", "015", "016", "017"})
+    if (p.starts_with(prefix)) return true;
+  return p.starts_with("+") && !p.starts_with("+49");
+}
+
+store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFacts& f, std::string id) {
+  const Appointment& a = f.appointment;
+  const Zone z = zone(f.location.time_zone);
+  const Words w{Translations::builtin(), is_supported_language(a.language) ? a.language : std::string("de")};
+  store::OutboxMessage m;
+  m.id = std::move(id);
+  m.channel = "email";
+  m.kind = kind_name(kind);
+  m.appointment_id = a.id;
+  m.recipient = a.contact.email;
+  const std::string pattern = kind == DocumentMailKind::rejected
+                                  ? w("Documents for your appointment – booking code {code}")
+                                  : w("Reminder: documents still missing – booking code {code}");
+  m.subject = fill(pattern, "code", a.code);
+  m.body = body(w, kind, f, z);
+  m.not_before = f.now;
+  m.created_at = f.now;
+  if (kind == DocumentMailKind::reminder) m.dedupe_key = "documents_reminder:" + a.id;
+  return m;
+}
+
+int enqueue_document_mails(store::WriteTx& tx, DocumentMailKind kind, const DocumentMailFacts& f) {
+  int queued = 0;
+  const Appointment& a = f.appointment;
+  if (!a.contact.email.empty() && tx.enqueue_outbox(document_mail(kind, f, random_nonce()))) ++queued;
+  const auto phone = normalize_phone(a.contact.phone);
+  if (!phone || !is_mobile_number(*phone)) return queued;
+  store::OutboxMessage sms;
+  sms.id = random_nonce();
+  sms.channel = "sms";
+  sms.kind = kind_name(kind);
+  sms.appointment_id = a.id;
+  sms.recipient = *phone;
+  sms.body = sms_text(kind, f, zone(f.location.time_zone));
+  if (kind == DocumentMailKind::reminder) sms.dedupe_key = "sms:documents_reminder:" + a.id;
+  sms.not_before = f.now;
+  sms.created_at = f.now;
+  if (tx.enqueue_outbox(sms)) ++queued;
+  return queued;
+}
+
+}  // namespace amt::app

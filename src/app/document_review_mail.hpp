@@ -1,0 +1,37 @@
+// The messages the document pre-check sends (issue #7): "please upload again" after a caseworker
+// rejected or missed documents, and the one reminder before the deadline. E-mail in the booking's
+// language with the manage link; a short German SMS row too when the booking has a mobile number
+// (delivered by the SMS worker of a later issue, as the console's confirmations).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app/document_states.hpp"
+#include "store/store.hpp"
+
+namespace amt::app {
+
+enum class DocumentMailKind { rejected, reminder };
+
+struct DocumentMailFacts {
+  const Appointment& appointment;
+  const Location& location;
+  const DocumentStates& states;
+  std::string manage_link;  // /manage?code=...&token=... on the public site
+  Instant now;
+};
+
+// German mobile numbers (+49 15x/16x/17x, or 015x/016x/017x) and every foreign number (the office
+// cannot tell those apart; a text to a landline is dropped by the gateway). Expects normalize_phone.
+bool is_mobile_number(std::string_view normalised_phone);
+
+// The e-mail as an outbox message (recipient = the booking's address).
+store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFacts& facts, std::string id);
+
+// Queues the e-mail (when the booking has an address) and the SMS (when it has a mobile number) in
+// tx. Reminders carry a dedupe key per appointment: a second reminder is never queued, whichever
+// server or restart tries. Returns how many messages were queued.
+int enqueue_document_mails(store::WriteTx& tx, DocumentMailKind kind, const DocumentMailFacts& facts);
+
+}  // namespace amt::app
