@@ -4,29 +4,13 @@
 
 #include "app/appointment_ics.hpp"
 #include "app/i18n.hpp"
+#include "app/mail_words.hpp"
 #include "app/secrets.hpp"
 
 namespace amt::app {
 namespace {
 
-// Replaces every {key} in text.
-std::string fill(std::string text,
-                 std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
-  for (const auto& [key, value] : values) {
-    const std::string marker = "{" + std::string(key) + "}";
-    for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
-      text.replace(at, marker.size(), value);
-  }
-  return text;
-}
-
-// The mail's own sentences in one language.
-struct Words {
-  const Translations& translations;
-  std::string lang;
-  std::string operator()(std::string_view msgid) const { return translations.translate(lang, msgid); }
-  std::string data(std::string_view german) const { return translations.translate_catalog(lang, german); }
-};
+using Words = MailWords;
 
 // A short numeric date for the subject: day first everywhere we serve.
 std::string short_date(std::string_view lang, LocalDate day) {
@@ -109,7 +93,7 @@ store::OutboxMessage booking_mail(BookingMailKind kind, const BookingMailFacts& 
                                   std::string id) {
   const Appointment& a = f.appointment;
   const Zone z = zone(f.location.time_zone);
-  const Words w{Translations::builtin(), is_supported_language(a.language) ? a.language : std::string("de")};
+  const Words w = MailWords::for_appointment(a);
   store::OutboxMessage m;
   m.id = std::move(id);
   m.channel = "email";

@@ -5,24 +5,13 @@
 #include "app/booking_mail.hpp"
 #include "app/contact.hpp"
 #include "app/i18n.hpp"
+#include "app/mail_words.hpp"
 #include "app/secrets.hpp"
 
 namespace amt::app {
 namespace {
 
-std::string fill(std::string text, std::string_view key, std::string_view value) {
-  const std::string marker = "{" + std::string(key) + "}";
-  for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
-    text.replace(at, marker.size(), value);
-  return text;
-}
-
-struct Words {
-  const Translations& translations;
-  std::string lang;
-  std::string operator()(std::string_view msgid) const { return translations.translate(lang, msgid); }
-  std::string data(std::string_view german) const { return translations.translate_catalog(lang, german); }
-};
+using Words = MailWords;
 
 // "- Kontoauszüge: cannot be read (too blurred...) – comment"
 std::string outstanding_lines(const Words& w, const DocumentStates& states) {
@@ -42,7 +31,7 @@ std::string outstanding_lines(const Words& w, const DocumentStates& states) {
 
 std::string body(const Words& w, DocumentMailKind kind, const DocumentMailFacts& f, Zone z) {
   const Appointment& a = f.appointment;
-  std::string s = fill(w("Hello {name},"), "name", a.contact.name) + "\n\n";
+  std::string s = fill(w("Hello {name},"), {{"name", a.contact.name}}) + "\n\n";
   s += kind == DocumentMailKind::rejected
            ? w("We have checked the documents for your appointment. Some are still needed:")
            : w("Your appointment is soon. These documents are still missing:");
@@ -79,7 +68,7 @@ bool is_mobile_number(std::string_view p) {
 store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFacts& f, std::string id) {
   const Appointment& a = f.appointment;
   const Zone z = zone(f.location.time_zone);
-  const Words w{Translations::builtin(), is_supported_language(a.language) ? a.language : std::string("de")};
+  const Words w = MailWords::for_appointment(a);
   store::OutboxMessage m;
   m.id = std::move(id);
   m.channel = "email";
@@ -89,7 +78,7 @@ store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFact
   const std::string pattern = kind == DocumentMailKind::rejected
                                   ? w("Documents for your appointment – booking code {code}")
                                   : w("Reminder: documents still missing – booking code {code}");
-  m.subject = fill(pattern, "code", a.code);
+  m.subject = fill(pattern, {{"code", a.code}});
   m.body = body(w, kind, f, z);
   m.not_before = f.now;
   m.created_at = f.now;
