@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "web/staff/console.hpp"
+#include "web/staff/field_errors.hpp"
 
 namespace amt::web::staff::absence {
 namespace {
@@ -25,17 +26,9 @@ int count_param(const StaffRequest& r, std::string_view name) {
 }
 
 void add_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors) {
-  List list;
-  for (const app::FieldError& e : errors) {
-    const std::string message = page.t(e.message);
-    data.set(e.field + "_error", message);
-    Data item;
-    item.set("field", e.field);
-    item.set("message", message);
-    list.push_back(item);
-  }
-  data.set("errors", Data{list});
-  data.set("has_errors", !errors.empty());
+  std::vector<ShownError> shown;
+  for (const app::FieldError& e : errors) shown.push_back({e.field, page.t(e.message)});
+  show_field_errors(data, shown);
 }
 
 http::Response list_page(app::Absences& absences, app::CatalogHolder& catalogs, const StaffRequest& r, int status,

@@ -4,6 +4,7 @@
 #include "app/administration_messages.hpp"
 #include "web/staff/admin.hpp"
 #include "web/staff/console.hpp"
+#include "web/staff/field_errors.hpp"
 
 namespace amt::web::staff::admin {
 
@@ -33,18 +34,9 @@ List hidden_fields(const http::Fields& form) {
 app::AdminActor actor(const StaffRequest& r) { return {r.staff.account.id, r.staff.account.login}; }
 
 void add_field_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors) {
-  List list;
-  for (const app::FieldError& e : errors) {
-    const std::string field = dotless(e.field);
-    const std::string message = app::admin::field_message(page.lang(), e);
-    data.set(field + "_error", message);
-    Data item;
-    item.set("field", field);
-    item.set("message", message);
-    list.push_back(item);
-  }
-  data.set("errors", Data{list});
-  data.set("has_errors", !errors.empty());
+  std::vector<ShownError> shown;
+  for (const app::FieldError& e : errors) shown.push_back({dotless(e.field), app::admin::field_message(page.lang(), e)});
+  show_field_errors(data, shown);
 }
 
 List affected_list(const StaffPage& page, const app::CatalogSnapshot& snapshot, const app::ChangeReport& report) {

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "web/staff/console.hpp"
+#include "web/staff/field_errors.hpp"
 #include "web/url.hpp"
 
 namespace amt::web::staff::console {
@@ -105,7 +106,7 @@ Data booking_data(const StaffPage& page, const app::CatalogSnapshot& snapshot, c
 }
 
 void add_field_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors) {
-  List list;
+  std::vector<ShownError> shown;
   for (const app::FieldError& e : errors) {
     std::string field = e.field.starts_with("contact.") ? e.field.substr(8) : e.field;
     if (field == "contact") field = "phone";  // "e-mail or phone": shown at the phone field
@@ -117,14 +118,9 @@ void add_field_errors(const StaffPage& page, Data& data, const std::vector<app::
                                      : page.t("Enter a phone number with 6 to 20 digits.");
     if (field == "customer_number") message = page.t("A customer number has 3 to 20 letters and digits.");
     if (field == "start") message = page.t("This time can no longer be booked. Please choose another time.");
-    data.set(field + "_error", message);
-    Data item;
-    item.set("field", field);
-    item.set("message", message);
-    list.push_back(item);
+    shown.push_back({field, message});
   }
-  data.set("errors", Data{list});
-  data.set("has_errors", !errors.empty());
+  show_field_errors(data, shown);
 }
 
 std::string booking_path(std::string_view code, std::string_view step) {
