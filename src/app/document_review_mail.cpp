@@ -7,6 +7,7 @@
 #include "app/i18n.hpp"
 #include "app/mail_words.hpp"
 #include "app/secrets.hpp"
+#include "app/sms.hpp"
 
 namespace amt::app {
 namespace {
@@ -59,12 +60,6 @@ const char* kind_name(DocumentMailKind kind) {
 
 }  // namespace
 
-bool is_mobile_number(std::string_view p) {
-  for (std::string_view prefix : {"+4915", "+4916", "+4917", "015", "016", "017"})
-    if (p.starts_with(prefix)) return true;
-  return p.starts_with("+") && !p.starts_with("+49");
-}
-
 store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFacts& f, std::string id) {
   const Appointment& a = f.appointment;
   const Zone z = zone(f.location.time_zone);
@@ -92,17 +87,10 @@ int enqueue_document_mails(store::WriteTx& tx, DocumentMailKind kind, const Docu
   if (!a.contact.email.empty() && tx.enqueue_outbox(document_mail(kind, f, random_nonce()))) ++queued;
   const auto phone = normalize_phone(a.contact.phone);
   if (!phone || !is_mobile_number(*phone)) return queued;
-  store::OutboxMessage sms;
-  sms.id = random_nonce();
-  sms.channel = "sms";
-  sms.kind = kind_name(kind);
-  sms.appointment_id = a.id;
-  sms.recipient = *phone;
-  sms.body = sms_text(kind, f, zone(f.location.time_zone));
-  if (kind == DocumentMailKind::reminder) sms.dedupe_key = "sms:documents_reminder:" + a.id;
-  sms.not_before = f.now;
-  sms.created_at = f.now;
-  if (tx.enqueue_outbox(sms)) ++queued;
+  const std::string dedupe_key = kind == DocumentMailKind::reminder ? "sms:documents_reminder:" + a.id : "";
+  if (tx.enqueue_outbox(sms_message(kind_name(kind), a, *phone, sms_text(kind, f, zone(f.location.time_zone)), f.now,
+                                    dedupe_key)))
+    ++queued;
   return queued;
 }
 

@@ -22,10 +22,6 @@ struct DocumentMailFacts {
   Instant now;
 };
 
-// German mobile numbers (+49 15x/16x/17x, or 015x/016x/017x) and every foreign number (the office
-// cannot tell those apart; a text to a landline is dropped by the gateway). Expects normalize_phone.
-bool is_mobile_number(std::string_view normalised_phone);
-
 // The e-mail as an outbox message (recipient = the booking's address).
 store::OutboxMessage document_mail(DocumentMailKind kind, const DocumentMailFacts& facts, std::string id);
 

@@ -9,6 +9,7 @@
 
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
+#include "app/sms.hpp"
 #include "core/text.hpp"
 
 namespace amt::app {
@@ -69,18 +70,10 @@ Result<Booked> ServiceCenter::book(const StaffAccount& agent, BookingRequest req
     tx.append_audit({0, now, agent.id, agent.login, "appointment.book_for_caller", "appointment", a.id,
                      "code " + a.code});
     if (confirmation != Confirmation::sms) return;
-    store::OutboxMessage sms;
-    sms.id = random_nonce();
-    sms.channel = "sms";
-    sms.kind = "booking_confirmed";
-    sms.appointment_id = a.id;
-    sms.recipient = *phone;
-    sms.body = "Jobcenter: Ihr Termin am " + local_text(*catalogs_.current(), a) + " Uhr ist gebucht. Buchungscode: " +
-               a.code;
-    sms.dedupe_key = "sms:booking_confirmed:" + a.id;
-    sms.not_before = now;
-    sms.created_at = now;
-    tx.enqueue_outbox(sms);
+    tx.enqueue_outbox(sms_message("booking_confirmed", a, *phone,
+                                  "Jobcenter: Ihr Termin am " + local_text(*catalogs_.current(), a) +
+                                      " Uhr ist gebucht. Buchungscode: " + a.code,
+                                  now, "sms:booking_confirmed:" + a.id));
   });
   return booked;
 }
