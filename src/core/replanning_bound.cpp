@@ -6,13 +6,6 @@
 
 namespace amt::replan::detail {
 
-namespace {
-template <class V>
-auto& at(V& v, int i) {
-  return v[static_cast<std::size_t>(i)];
-}
-}  // namespace
-
 // Greedy stabbing at the earliest end: every item lies in exactly one group, and all items of a
 // group contain the group's instant, so no person can hold two of them.
 CliqueBound::CliqueBound(const Local& local)

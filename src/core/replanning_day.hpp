@@ -2,6 +2,7 @@
 // from working plans, breaks and absences, on seconds counted from the instant of local midnight.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +17,12 @@ struct Span {  // seconds from the day's local midnight, [begin, end)
   int end;
 };
 inline bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// Indexes by the int ids the search uses throughout.
+template <class V>
+auto& at(V& v, int i) {
+  return v[static_cast<std::size_t>(i)];
+}
 
 class DayStaff {
  public:

@@ -9,11 +9,6 @@ namespace amt::replan::detail {
 
 namespace {
 
-template <class V>
-auto& at(V& v, int i) {
-  return v[static_cast<std::size_t>(i)];
-}
-
 // Per person the items they may take by end, and for each the last earlier one not overlapping.
 struct Timeline {
   std::vector<int> items;

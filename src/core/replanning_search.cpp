@@ -20,11 +20,6 @@ constexpr std::int64_t kPreferenceShare = 4;
 constexpr int kLagrangeRounds = 300;
 constexpr std::int64_t kWindowShare = 2;  // windows may use up to half of a component's nodes
 
-template <class V>
-auto& at(V& v, int i) {
-  return v[static_cast<std::size_t>(i)];
-}
-
 // People whose columns (per item: may they take it, at what cost) are equal are interchangeable
 // while both are free, so the search tries one of them only.
 std::vector<int> classes(const Local& local, bool with_cost) {

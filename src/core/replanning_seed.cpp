@@ -14,11 +14,6 @@ constexpr int kMaxChain = 8;       // appointments moved one after another for o
 constexpr int kMaxSteps = 20'000;  // relocations tried for one displaced appointment
 constexpr int kMaxTidyRounds = 8;
 
-template <class V>
-auto& at(V& v, int i) {
-  return v[static_cast<std::size_t>(i)];
-}
-
 class Augmenter {
  public:
   Augmenter(const Local& local, std::vector<int> holder)

@@ -15,11 +15,6 @@ constexpr int kCostRadius = 30 * 60;
 
 constexpr std::int64_t kCostWindowNodes = 5'000;
 
-template <class V>
-auto& at(V& v, int i) {
-  return v[static_cast<std::size_t>(i)];
-}
-
 struct Window {
   Local local;
   std::vector<int> parent;  // window item -> component item

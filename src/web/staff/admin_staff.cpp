@@ -10,7 +10,7 @@ namespace amt::web::staff::admin {
 
 namespace {
 
-constexpr std::string_view list_path = "/staff/admin/staff";
+constexpr std::string_view staff_list_path = "/staff/admin/staff";
 
 // One person under /staff/admin/person/, so no id can clash with /staff/admin/staff/new.
 std::string person_path(const Id& id) { return "/staff/admin/person/" + percent_encode(id); }
@@ -70,7 +70,7 @@ Staff person_from(const http::Fields& form, const Id& id, std::vector<app::Field
   return s;
 }
 
-http::Response form_page(const StaffRequest& r, const app::CatalogSnapshot& snapshot, const http::Fields& values,
+http::Response person_form(const StaffRequest& r, const app::CatalogSnapshot& snapshot, const http::Fields& values,
                          const Staff* existing, int status, Data data = Data{}) {
   for (const char* f : {"id", "name", "team", "room", "deputies"}) data.set(f, http::field(values, f));
   const Id location = existing ? existing->location_id : http::field(values, "location");
@@ -114,13 +114,13 @@ http::Response form_page(const StaffRequest& r, const app::CatalogSnapshot& snap
   data.set("colleagues", colleagues);
   data.set("editing", existing != nullptr);
   data.set("retired", existing != nullptr && !existing->active);
-  data.set("action", existing ? person_path(existing->id) : std::string(list_path));
+  data.set("action", existing ? person_path(existing->id) : std::string(staff_list_path));
   if (existing) data.set("retire_action", person_path(existing->id) + "/retire");
   const auto title = existing ? r.page.t("Change staff member") : r.page.t("Add a staff member");
   return r.page.render(status, "admin_person", title, std::move(data));
 }
 
-http::Response list_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response staff_list(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   List people;
   for (const Staff& s : snapshot->catalog.staff) {
@@ -140,11 +140,11 @@ http::Response list_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
   return r.page.render(200, "admin_staff", r.page.t("Staff"), std::move(data));
 }
 
-http::Response new_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response new_person_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   http::Fields defaults = person_fields(Staff{});
   if (!snapshot->catalog.locations.empty()) defaults.emplace_back("location", snapshot->catalog.locations.front().id);
-  return form_page(r, *snapshot, defaults, nullptr, 200);
+  return person_form(r, *snapshot, defaults, nullptr, 200);
 }
 
 // Field errors from reading the form come before those of the use case, which never sees them.
@@ -152,35 +152,35 @@ http::Response refuse(const StaffRequest& r, const app::CatalogSnapshot& snapsho
                       const std::vector<app::FieldError>& errors) {
   Data data;
   add_field_errors(r.page, data, errors);
-  return form_page(r, snapshot, r.form, existing, 422, std::move(data));
+  return person_form(r, snapshot, r.form, existing, 422, std::move(data));
 }
 
-http::Response add(StaffContext& c, const StaffRequest& r) {
+http::Response add_person(StaffContext& c, const StaffRequest& r) {
   const auto snapshot = c.catalogs->current();
   std::vector<app::FieldError> errors;
   const Staff s = person_from(r.form, http::field(r.form, "id"), errors);
   if (!errors.empty()) return refuse(r, *snapshot, nullptr, errors);
   const auto result = c.administration->add_staff(actor(r), s);
-  const auto form = [&](int status, Data e) { return form_page(r, *snapshot, r.form, nullptr, status, std::move(e)); };
+  const auto form = [&](int status, Data e) { return person_form(r, *snapshot, r.form, nullptr, status, std::move(e)); };
   return answer(r, *c.catalogs, result, form, person_path(s.id) + "?saved=1");
 }
 
-http::Response edit_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response person_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   const Staff* s = snapshot->catalog.staff_member(std::string(r.http.param("id")));
   if (!s) return r.page.message(404, "Not found", "This record does not exist.");
   Data data;
   data.set("saved", r.http.query_param("saved").has_value());
-  return form_page(r, *snapshot, person_fields(*s), s, 200, std::move(data));
+  return person_form(r, *snapshot, person_fields(*s), s, 200, std::move(data));
 }
 
-http::Response change(StaffContext& c, const StaffRequest& r, bool retire) {
+http::Response change_person(StaffContext& c, const StaffRequest& r, bool retire) {
   const auto snapshot = c.catalogs->current();
   const Staff* existing = snapshot->catalog.staff_member(std::string(r.http.param("id")));
   if (!existing) return r.page.message(404, "Not found", "This record does not exist.");
   const bool reassign = http::field(r.form, "reassign") == "1";
   const std::string done = person_path(existing->id) + "?saved=1";
-  const auto form = [&](int status, Data e) { return form_page(r, *snapshot, r.form, existing, status, std::move(e)); };
+  const auto form = [&](int status, Data e) { return person_form(r, *snapshot, r.form, existing, status, std::move(e)); };
   if (retire) return answer(r, *c.catalogs, c.administration->retire_staff(actor(r), existing->id, reassign), form, done);
   std::vector<app::FieldError> errors;
   Staff s = person_from(r.form, existing->id, errors);
@@ -194,13 +194,13 @@ http::Response change(StaffContext& c, const StaffRequest& r, bool retire) {
 
 void add_staff_member_pages(StaffRoutes& routes) {
   StaffContext& c = routes.context();
-  routes.get("/staff/admin/staff", Permission::administer, [&c](const StaffRequest& r) { return list_page(*c.catalogs, r); });
-  routes.get("/staff/admin/staff/new", Permission::administer, [&c](const StaffRequest& r) { return new_form(*c.catalogs, r); });
-  routes.post("/staff/admin/staff", Permission::administer, [&c](const StaffRequest& r) { return add(c, r); });
-  routes.get("/staff/admin/person/{id}", Permission::administer, [&c](const StaffRequest& r) { return edit_form(*c.catalogs, r); });
-  routes.post("/staff/admin/person/{id}", Permission::administer, [&c](const StaffRequest& r) { return change(c, r, false); });
+  routes.get("/staff/admin/staff", Permission::administer, [&c](const StaffRequest& r) { return staff_list(*c.catalogs, r); });
+  routes.get("/staff/admin/staff/new", Permission::administer, [&c](const StaffRequest& r) { return new_person_form(*c.catalogs, r); });
+  routes.post("/staff/admin/staff", Permission::administer, [&c](const StaffRequest& r) { return add_person(c, r); });
+  routes.get("/staff/admin/person/{id}", Permission::administer, [&c](const StaffRequest& r) { return person_page(*c.catalogs, r); });
+  routes.post("/staff/admin/person/{id}", Permission::administer, [&c](const StaffRequest& r) { return change_person(c, r, false); });
   routes.post("/staff/admin/person/{id}/retire", Permission::administer,
-              [&c](const StaffRequest& r) { return change(c, r, true); });
+              [&c](const StaffRequest& r) { return change_person(c, r, true); });
   routes.link({"/staff/admin/staff", "Staff", "Add, change and retire staff: skills, team, deputies and working plans.",
                Permission::administer});
 }

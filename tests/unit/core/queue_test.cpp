@@ -6,14 +6,10 @@
 
 #include <algorithm>
 
+#include "unit/core/capacity_fixture.hpp"
+
 namespace amt {
 namespace {
-
-const Zone berlin = zone("Europe/Berlin");
-
-Instant local(const char* date, int hours, int minutes = 0) {
-  return resolve(berlin, at(*parse_date(date), hm(hours, minutes))).earliest;
-}
 
 Ticket ticket(const char* id, TicketKind kind, Instant issued, const char* service = "",
               std::optional<Instant> appointment_start = std::nullopt, const char* staff = "") {
@@ -38,19 +34,19 @@ std::vector<Id> order(std::vector<Ticket> tickets) {
 
 TEST(Queue, EmergenciesComeFirstThenAppointmentsByTimeThenWalkIns) {
   const std::vector<Ticket> tickets = {
-      ticket("walk-early", TicketKind::walk_in, local("2027-03-10", 7, 50), "housing"),
-      ticket("appt-0930", TicketKind::appointment, local("2027-03-10", 8, 0), "housing", local("2027-03-10", 9, 30)),
-      ticket("appt-0900", TicketKind::appointment, local("2027-03-10", 8, 55), "housing", local("2027-03-10", 9)),
-      ticket("emergency-late", TicketKind::emergency, local("2027-03-10", 9, 5)),
-      ticket("emergency-early", TicketKind::emergency, local("2027-03-10", 8, 40)),
+      ticket("walk-early", TicketKind::walk_in, testing::local("2027-03-10", 7, 50), "housing"),
+      ticket("appt-0930", TicketKind::appointment, testing::local("2027-03-10", 8, 0), "housing", testing::local("2027-03-10", 9, 30)),
+      ticket("appt-0900", TicketKind::appointment, testing::local("2027-03-10", 8, 55), "housing", testing::local("2027-03-10", 9)),
+      ticket("emergency-late", TicketKind::emergency, testing::local("2027-03-10", 9, 5)),
+      ticket("emergency-early", TicketKind::emergency, testing::local("2027-03-10", 8, 40)),
   };
   EXPECT_EQ(order(tickets),
             (std::vector<Id>{"emergency-early", "emergency-late", "appt-0900", "appt-0930", "walk-early"}));
 }
 
 TEST(Queue, ArrivingEarlyForAnAppointmentEarnsNoPlaceAheadOfAnEarlierAppointment) {
-  const auto early_bird = ticket("b", TicketKind::appointment, local("2027-03-10", 7, 30), "x", local("2027-03-10", 10));
-  const auto on_time = ticket("a", TicketKind::appointment, local("2027-03-10", 8, 55), "x", local("2027-03-10", 9));
+  const auto early_bird = ticket("b", TicketKind::appointment, testing::local("2027-03-10", 7, 30), "x", testing::local("2027-03-10", 10));
+  const auto on_time = ticket("a", TicketKind::appointment, testing::local("2027-03-10", 8, 55), "x", testing::local("2027-03-10", 9));
   EXPECT_TRUE(called_before(on_time, early_bird));
   EXPECT_FALSE(called_before(early_bird, on_time));
 }
@@ -58,10 +54,10 @@ TEST(Queue, ArrivingEarlyForAnAppointmentEarnsNoPlaceAheadOfAnEarlierAppointment
 TEST(Queue, CallerGetsTheirOwnAppointmentsAndConcernsTheyHandle) {
   const Caller anna{"anna", {"housing"}, false};
   std::vector<Ticket> tickets = {
-      ticket("for-ben", TicketKind::appointment, local("2027-03-10", 8), "housing", local("2027-03-10", 8), "ben"),
-      ticket("other-concern", TicketKind::walk_in, local("2027-03-10", 7), "placement"),
-      ticket("emergency", TicketKind::emergency, local("2027-03-10", 8, 30)),
-      ticket("walk-in", TicketKind::walk_in, local("2027-03-10", 8, 10), "housing"),
+      ticket("for-ben", TicketKind::appointment, testing::local("2027-03-10", 8), "housing", testing::local("2027-03-10", 8), "ben"),
+      ticket("other-concern", TicketKind::walk_in, testing::local("2027-03-10", 7), "placement"),
+      ticket("emergency", TicketKind::emergency, testing::local("2027-03-10", 8, 30)),
+      ticket("walk-in", TicketKind::walk_in, testing::local("2027-03-10", 8, 10), "housing"),
   };
   EXPECT_EQ(next_ticket(tickets, anna), "walk-in");
 
@@ -73,7 +69,7 @@ TEST(Queue, CallerGetsTheirOwnAppointmentsAndConcernsTheyHandle) {
 
 TEST(Queue, NoShowIsNeverCalledAgainByAccident) {
   const Caller anna{"anna", {"housing"}, false};
-  auto t = ticket("gone", TicketKind::walk_in, local("2027-03-10", 8), "housing");
+  auto t = ticket("gone", TicketKind::walk_in, testing::local("2027-03-10", 8), "housing");
   t.status = TicketStatus::no_show;
   EXPECT_EQ(next_ticket({t}, anna), std::nullopt);
   t.status = TicketStatus::waiting;  // put back in the queue on purpose
@@ -81,13 +77,13 @@ TEST(Queue, NoShowIsNeverCalledAgainByAccident) {
 }
 
 TEST(Queue, OnlyWaitingEmergenciesRaiseTheAlarmAfterTheTarget) {
-  auto t = ticket("n1", TicketKind::emergency, local("2027-03-10", 9));
-  EXPECT_FALSE(waits_too_long(t, local("2027-03-10", 9, 30), Minutes{30}));
-  EXPECT_TRUE(waits_too_long(t, local("2027-03-10", 9, 31), Minutes{30}));
+  auto t = ticket("n1", TicketKind::emergency, testing::local("2027-03-10", 9));
+  EXPECT_FALSE(waits_too_long(t, testing::local("2027-03-10", 9, 30), Minutes{30}));
+  EXPECT_TRUE(waits_too_long(t, testing::local("2027-03-10", 9, 31), Minutes{30}));
   t.status = TicketStatus::called;
-  EXPECT_FALSE(waits_too_long(t, local("2027-03-10", 10), Minutes{30}));
-  const auto walk_in = ticket("w1", TicketKind::walk_in, local("2027-03-10", 9), "housing");
-  EXPECT_FALSE(waits_too_long(walk_in, local("2027-03-10", 11), Minutes{30}));
+  EXPECT_FALSE(waits_too_long(t, testing::local("2027-03-10", 10), Minutes{30}));
+  const auto walk_in = ticket("w1", TicketKind::walk_in, testing::local("2027-03-10", 9), "housing");
+  EXPECT_FALSE(waits_too_long(walk_in, testing::local("2027-03-10", 11), Minutes{30}));
 }
 
 TEST(Terminpflicht, WalkInTicketsUntilTheDayBeforeTheCutOffOnly) {
@@ -111,32 +107,32 @@ Appointment appointment_at(Instant start, AppointmentStatus status = Appointment
 }
 
 TEST(CheckIn, AcceptedFromAnHourBeforeUntilAQuarterAfterTheStart) {
-  const auto a = appointment_at(local("2027-03-16", 10));
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-16", 9)).verdict, CheckInVerdict::on_time);
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-16", 10, 15)).verdict, CheckInVerdict::on_time);
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-16", 10, 16)).verdict, CheckInVerdict::late);
-  const auto early = evaluate_check_in(a, "mainz", berlin, local("2027-03-16", 8, 20));
+  const auto a = appointment_at(testing::local("2027-03-16", 10));
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-16", 9)).verdict, CheckInVerdict::on_time);
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-16", 10, 15)).verdict, CheckInVerdict::on_time);
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-16", 10, 16)).verdict, CheckInVerdict::late);
+  const auto early = evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-16", 8, 20));
   EXPECT_EQ(early.verdict, CheckInVerdict::early);
-  EXPECT_EQ(early.from, local("2027-03-16", 9));
+  EXPECT_EQ(early.from, testing::local("2027-03-16", 9));
 }
 
 TEST(CheckIn, WrongDayCancelledAndOtherLocationGetNoTicket) {
-  const auto a = appointment_at(local("2027-03-16", 10));
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-15", 10)).verdict, CheckInVerdict::wrong_day);
-  EXPECT_EQ(evaluate_check_in(a, "worms", berlin, local("2027-03-16", 10)).verdict, CheckInVerdict::not_checkable);
-  const auto cancelled = appointment_at(local("2027-03-16", 10), AppointmentStatus::cancelled);
-  EXPECT_EQ(evaluate_check_in(cancelled, "mainz", berlin, local("2027-03-16", 10)).verdict,
+  const auto a = appointment_at(testing::local("2027-03-16", 10));
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-15", 10)).verdict, CheckInVerdict::wrong_day);
+  EXPECT_EQ(evaluate_check_in(a, "worms", testing::berlin(), testing::local("2027-03-16", 10)).verdict, CheckInVerdict::not_checkable);
+  const auto cancelled = appointment_at(testing::local("2027-03-16", 10), AppointmentStatus::cancelled);
+  EXPECT_EQ(evaluate_check_in(cancelled, "mainz", testing::berlin(), testing::local("2027-03-16", 10)).verdict,
             CheckInVerdict::not_checkable);
-  const auto twice = appointment_at(local("2027-03-16", 10), AppointmentStatus::checked_in);
-  EXPECT_EQ(evaluate_check_in(twice, "mainz", berlin, local("2027-03-16", 10)).verdict,
+  const auto twice = appointment_at(testing::local("2027-03-16", 10), AppointmentStatus::checked_in);
+  EXPECT_EQ(evaluate_check_in(twice, "mainz", testing::berlin(), testing::local("2027-03-16", 10)).verdict,
             CheckInVerdict::already_checked_in);
 }
 
 TEST(CheckIn, EarlyMorningAfterTheSummerTimeChangeIsStillTheSameDay) {
   // 30 March 2027, 00:30 local is 29 March 22:30 UTC: the day is the local one.
-  const auto a = appointment_at(local("2027-03-30", 8));
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-30", 0, 30)).verdict, CheckInVerdict::early);
-  EXPECT_EQ(evaluate_check_in(a, "mainz", berlin, local("2027-03-29", 23, 30)).verdict, CheckInVerdict::wrong_day);
+  const auto a = appointment_at(testing::local("2027-03-30", 8));
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-30", 0, 30)).verdict, CheckInVerdict::early);
+  EXPECT_EQ(evaluate_check_in(a, "mainz", testing::berlin(), testing::local("2027-03-29", 23, 30)).verdict, CheckInVerdict::wrong_day);
 }
 
 }  // namespace
