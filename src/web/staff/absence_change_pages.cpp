@@ -18,7 +18,7 @@ http::Response gone(const StaffRequest& r) {
   return r.page.message(404, "Absence not found", "This absence has ended, was deleted, or is not yours to change.");
 }
 
-http::Response confirm_page(StaffContext& c, const StaffRequest& r) {
+http::Response change_page(StaffContext& c, const StaffRequest& r) {
   const auto found = visible_absence(*c.absences, r);
   if (!found) return gone(r);
   const auto snapshot = c.catalogs->current();
@@ -41,13 +41,13 @@ http::Response confirm_page(StaffContext& c, const StaffRequest& r) {
   return r.page.render(200, "absence_change", r.page.t("Change an absence"), std::move(data));
 }
 
-http::Response end_now(StaffContext& c, const StaffRequest& r) {
+http::Response end_absence(StaffContext& c, const StaffRequest& r) {
   const auto done = c.absences->end_now(actor(r), std::string(r.http.param("id")));
   if (!done) return gone(r);
   return r.page.redirect("/staff/absences?ended=1");
 }
 
-http::Response remove(StaffContext& c, const StaffRequest& r) {
+http::Response delete_absence(StaffContext& c, const StaffRequest& r) {
   const auto done = c.absences->remove(actor(r), std::string(r.http.param("id")));
   if (done) return r.page.redirect("/staff/absences?deleted=1");
   if (done.error().kind == app::ErrorKind::not_changeable)
@@ -63,11 +63,11 @@ void add_change_pages(StaffRoutes& routes) {
   StaffContext& c = routes.context();
   // plan_staff: team leads only; the use case checks the absence is of their team.
   routes.get("/staff/absences/{id}", Permission::plan_staff,
-             [&c](const StaffRequest& r) { return confirm_page(c, r); });
+             [&c](const StaffRequest& r) { return change_page(c, r); });
   routes.post("/staff/absences/{id}/end", Permission::plan_staff,
-              [&c](const StaffRequest& r) { return end_now(c, r); });
+              [&c](const StaffRequest& r) { return end_absence(c, r); });
   routes.post("/staff/absences/{id}/delete", Permission::plan_staff,
-              [&c](const StaffRequest& r) { return remove(c, r); });
+              [&c](const StaffRequest& r) { return delete_absence(c, r); });
 }
 
 }  // namespace amt::web::staff::absence
