@@ -2,7 +2,8 @@
 // #7): a citizen books and uploads a file; the caseworker rejects it as unreadable with a reason;
 // the citizen's mail names the reason and carries the manage link, through which the citizen
 // uploads again; the caseworker sees the new file, marks the appointment prepared, and the day view
-// shows it. axe-core checks the staff pages and the citizen's page with the rejection notice.
+// shows it. axe-core checks the staff pages and the citizen's page with the rejection notice, and
+// the page on which a team lead confirms deleting an absence recorded by mistake.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,10 @@ before(async () => {
   mail = await startMailServer();
   server = await startServer(binary, {}, { mailPort: mail.port });
   // Dirk Schmitz (staff-21) is the caseworker of customer numbers from 100000 (demo data).
+  const lead = spawnSync(binary, ['create-staff', '--login', 'tanja.lead', '--name', 'Tanja Lead', '--role', 'team_lead',
+                                  '--location', 'mainz', '--staff', 'staff-34'],
+                         { env: server.env, input: `${password}\n`, encoding: 'utf8' });
+  assert.equal(lead.status, 0, lead.stderr);
   const made = spawnSync(binary, ['create-staff', '--login', 'dirk.case', '--name', 'Dirk Schmitz', '--role', 'caseworker',
                                   '--location', 'mainz', '--staff', 'staff-21'],
                          { env: server.env, input: `${password}\n`, encoding: 'utf8' });
@@ -62,10 +67,10 @@ async function bookTalk(page) {
   return (await page.locator('.booking-code').textContent()).trim();
 }
 
-async function signIn(page, target) {
+async function signIn(page, target, login = 'dirk.case') {
   await page.goto(`${server.origin}${target}`);
   assert.match(page.url(), /\/staff\/sign-in\?next=/);
-  await page.locator('#login').fill('dirk.case');
+  await page.locator('#login').fill(login);
   await page.locator('#password').fill(password);
   await Promise.all([page.waitForURL(`${server.origin}${target}`), page.locator('#password').press('Enter')]);
 }
@@ -128,4 +133,20 @@ test('a rejected upload reaches the citizen by mail, comes back through the mana
   await staff.goto(`${server.origin}/staff/absences`);
   await step(staff, 'prep-5-absences');
   await closePage(staff);
+});
+
+test('a team lead deletes an absence recorded by mistake after confirming it', async () => {
+  const page = await openPage(browser, server.origin);
+  await signIn(page, '/staff/absences', 'tanja.lead');
+  await page.locator('#staff').selectOption('staff-25');
+  await page.locator('#from').fill('2027-03-19');
+  await page.locator('#plan').click();
+  await Promise.all([page.waitForURL(/\/staff\/absences\?recorded=1/), page.locator('#apply').click()]);
+  await page.getByRole('link', { name: /Beenden oder löschen/ }).click();
+  await step(page, 'prep-6-absence-change');
+  assert.equal((await page.locator('#changed').textContent()).trim(), '0');
+  await Promise.all([page.waitForURL(/\/staff\/absences\?deleted=1$/), page.locator('#delete').click()]);
+  assert.ok(await page.locator('#deleted').isVisible());
+  assert.equal(await page.getByRole('link', { name: /Beenden oder löschen/ }).count(), 0);
+  await closePage(page);
 });
