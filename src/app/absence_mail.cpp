@@ -3,6 +3,9 @@
 // and the link to book one, instead of "you need not do anything more".
 #include "app/absence_mail.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "app/i18n.hpp"
 #include "app/secrets.hpp"
 #include "core/responsibility.hpp"
@@ -10,10 +13,17 @@
 namespace amt::app {
 namespace {
 
-std::string booking_link(std::string base, const Appointment& a) {
+// The booking page of the same concern (a service belongs to one location, so both are chosen).
+// For a concern bound to the citizen's caseworker the customer number rides along, as it does in
+// the booking flow's own links, so the free times are again those of their caseworker and deputies.
+std::string booking_link(std::string base, const Appointment& a, const Service& s) {
   while (base.ends_with('/')) base.pop_back();
   // Ids are slugs of letters, digits and dashes: no percent-encoding needed.
-  return base + "/book/" + a.service_id;
+  std::string link = base + "/book/" + a.service_id;
+  const std::string& cn = a.customer_number;
+  const bool plain = !cn.empty() && std::all_of(cn.begin(), cn.end(), [](unsigned char ch) { return std::isalnum(ch); });
+  if (s.routing == Routing::responsible && plain) link += "?cn=" + cn;
+  return link;
 }
 
 std::string offer(const Translations& t, const std::string& lang, const std::vector<Slot>& slots, Zone z,
@@ -57,7 +67,7 @@ bool enqueue_absence_mail(store::WriteTx& tx, const Appointment& cancelled, cons
   const Translations& t = Translations::builtin();
   const std::string lang = is_supported_language(cancelled.language) ? cancelled.language : "de";
   const std::string plain = t.translate(lang, "Your appointment is cancelled. You do not need to do anything more.");
-  const std::string text = offer(t, lang, alternatives, zone(l->time_zone), booking_link(site.public_url, cancelled));
+  const std::string text = offer(t, lang, alternatives, zone(l->time_zone), booking_link(site.public_url, cancelled, *s));
   if (const auto at = m.body.find(plain); at != std::string::npos) m.body.replace(at, plain.size(), text);
   else m.body += "\n" + text + "\n";
   m.kind = "absence_cancelled";

@@ -87,6 +87,18 @@ class Absences {
   // Recorded absences of the staff the actor may record for, that have not ended, by start.
   std::vector<Absence> upcoming(const AbsenceActor& by) const;
 
+  // Corrections by a team lead (plan_staff) for the staff they may record for; audited. Refused
+  // with not_found when the actor may not, or the absence does not exist or has ended.
+  // end_now: the person is back. The absence ends now (one that has not begun is taken out);
+  // appointments already moved or cancelled stay so, nothing else is re-planned.
+  Result<Absence> end_now(const AbsenceActor& by, const Id& absence_id);
+  // remove: an absence recorded by mistake is deleted, but only while its plan has moved or
+  // cancelled nobody; otherwise not_changeable (end it instead).
+  Result<Absence> remove(const AbsenceActor& by, const Id& absence_id);
+  // How many appointments recording the absence moved or cancelled (from its audit entry); 0 for
+  // one recorded elsewhere (administration, import), which moves nobody.
+  int appointments_changed(const Absence& a) const;
+
   Instant now() const { return clock_.now(); }
 
  private:

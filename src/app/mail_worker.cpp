@@ -57,12 +57,6 @@ void MailWorker::loop() {
   while (!stopping_) {
     int claimed = 0;
     try {
-      std::function<void()> hook;
-      {
-        std::lock_guard lock(mutex_);
-        hook = each_pass_;
-      }
-      if (hook) hook();
       claimed = deliver_due();
     } catch (const std::exception& e) {
       spdlog::error("mail: delivery pass failed: {}", e.what());
@@ -71,11 +65,6 @@ void MailWorker::loop() {
     std::unique_lock lock(mutex_);
     wake_.wait_for(lock, settings_.poll, [this] { return stopping_.load(); });
   }
-}
-
-void MailWorker::each_pass(std::function<void()> hook) {
-  std::lock_guard lock(mutex_);
-  each_pass_ = std::move(hook);
 }
 
 int MailWorker::deliver_due() {

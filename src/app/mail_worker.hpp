@@ -58,9 +58,6 @@ class MailWorker {
   void stop();
   // One pass: claims due messages and tries each; returns how many were claimed. Used by the loop.
   int deliver_due();
-  // Work the loop does before each delivery pass (e.g. queueing due reminders, issue #7); it throttles
-  // itself. Errors are logged, never stop the loop.
-  void each_pass(std::function<void()> hook);
 
  private:
   void loop();
@@ -76,7 +73,6 @@ class MailWorker {
   MailSender send_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::function<void()> each_pass_;  // guarded by mutex_
   std::thread thread_;  // last: starts once everything above exists
 };
 

@@ -5,6 +5,7 @@
 #include "api/routes.hpp"
 #include "app/booking.hpp"
 #include "app/catalog_watch.hpp"
+#include "app/periodic_task.hpp"
 #include "app/secrets.hpp"
 #include "app/tickets.hpp"
 #include "cli/commands.hpp"
@@ -62,20 +63,14 @@ int serve(const Config& config) {
   web::staff::StaffSettings staff_setup = staff_settings(config);
   staff_setup.precheck.upload_dir = upload_settings(config).dir;  // the pre-check shows the uploads
   web::staff::StaffArea staff(*store, clock, csrf, static_files, router, staff_setup, &bookings, &catalogs);
-  // The deadline reminder about missing documents (issue #7) rides on the mail worker's loop,
-  // at most once a minute; the outbox's dedupe key keeps it to one reminder per appointment.
-  if (mail_worker) mail_worker->each_pass([reviews = staff.reviews(), &clock, last = Instant{}]() mutable {
-    if (clock.now() - last < std::chrono::minutes(1)) return;
-    last = clock.now();
-    reviews->send_reminders();
-  });
-  // The hook uses the staff area: the worker stops before the staff area goes, on every way out.
-  struct StopFirst {
-    app::MailWorker* worker;
-    ~StopFirst() {
-      if (worker) worker->stop();
-    }
-  } stop_first{mail_worker.get()};
+  // The deadline reminder about missing documents (issue #7): once a minute, on its own thread, so
+  // reminders are queued in the outbox even while mail delivery is off (a sender picks them up
+  // later); the outbox's dedupe key keeps it to one reminder per appointment. Declared after the
+  // staff area, so it stops before the staff area goes.
+  const app::PeriodicTask reminders("document reminders", std::chrono::minutes(1),
+                                    [reviews = staff.reviews()] {
+                                      if (reviews) reviews->send_reminders();
+                                    });
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
   app::Tickets tickets(*store, catalogs, clock, staff_settings(config).tickets);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,

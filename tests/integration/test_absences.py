@@ -1,11 +1,13 @@
 # Absences over HTTP with a real SMTP server, on both backends: a caseworker with 8 appointments
 # tomorrow is marked ill; the plan hands what deputies can take to them, the rest of the citizens
 # get a mail with free times, citizens kept at the same time get none; documents and notes stay
-# with moved appointments; a stale plan is refused and shown again; other roles get 403.
+# with moved appointments; a stale plan is refused and shown again; other roles get 403. A team lead
+# ends an absence early or deletes one that moved nobody (one that did cannot be deleted).
 import datetime as dt
 import html
 import re
 import subprocess
+import time
 
 import pytest
 
@@ -48,7 +50,7 @@ def book_for(server, staff, start, n, note=""):
                                                                service=SERVICE, customer_number=number,
                                                                note=note))
     assert resp.status == 201, resp
-    return resp.json
+    return {**resp.json, "customer_number": number}
 
 
 def holder(server, code):
@@ -145,7 +147,12 @@ def test_ill_caseworkers_day_is_planned_reviewed_and_applied_with_mails_only_for
         mails = smtp.inbox.wait_for(b["code"], count=2)  # the confirmation, then the cancellation
         text = mails[-1][2].get_body(preferencelist=("plain",)).get_content()
         assert "Abwesenheit" in text and "nächsten freien Zeiten" in text, text
-        assert "https://termine.example.org/book/placement-counselling" in text
+        # The link books the same concern at the same place, with the citizen's caseworker chain.
+        link = re.search(r"https://termine\.example\.org(/book/\S+)", text).group(1)
+        assert link == f"/book/{SERVICE}?cn={b['customer_number']}", link
+        again = server.client.get(link)
+        assert again.status == 200, again
+        assert "Beratung zu Arbeit und Ausbildung" in again.text and f'value="{b["customer_number"]}"' in again.text
     for b in moved:  # at most the confirmation: nothing about the absence
         about = smtp.inbox.about(b["code"])
         assert len(about) <= 1 and not any("Abwesenheit" in str(m[2]) for m in about)
@@ -166,3 +173,77 @@ def test_ill_caseworkers_day_is_planned_reviewed_and_applied_with_mails_only_for
 def day_id(server, booked):
     with server.connect_db() as db:
         return db.execute(f"SELECT id FROM appointments WHERE code = '{booked['code']}'").fetchone()[0]
+
+
+def absence_ids(server, staff):
+    with server.connect_db() as db:
+        return [r[0] for r in db.execute(f"SELECT id FROM absences WHERE staff_id = '{staff}' ORDER BY id").fetchall()]
+
+
+def record(lead, fields):
+    resp = lead.post("/staff/absences/plan", fields)
+    assert resp.status == 200, resp
+    done = lead.post("/staff/absences/apply", plan_form(resp.body.decode()))
+    assert done.status == 303, done
+    return done
+
+
+def audit_details(server, action):
+    with server.connect_db() as db:
+        return [r[0] for r in db.execute(f"SELECT detail FROM audit_log WHERE action = '{action}' ORDER BY id").fetchall()]
+
+
+def test_absence_that_moved_appointments_cannot_be_deleted_but_ended_and_what_was_moved_stays(office, day):
+    server, _ = office
+    lead = signed_in(server.client, "lena.lead")
+    [absence] = absence_ids(server, ILL)  # recorded with its plan by the test above
+    before = {b["code"]: holder(server, b["code"]) for b in day}
+    page = lead.get(f"/staff/absences/{absence}")
+    assert page.status == 200, page
+    body = page.body.decode()
+    assert 'id="no-delete"' in body and 'id="delete-form"' not in body and 'id="end-form"' in body
+    assert int(re.search(r'id="changed">(\d+)<', body).group(1)) == 8
+    assert f'href="/staff/absences/{absence}"' in lead.get("/staff/absences").body.decode()
+
+    refused = lead.post(f"/staff/absences/{absence}/delete", {})
+    assert refused.status == 409, refused
+    assert "Beenden Sie sie stattdessen" in refused.body.decode()
+    assert absence_ids(server, ILL) == [absence]
+
+    cara = signed_in(server.client, "cara.case")  # a caseworker may not change it, not even their own
+    assert cara.get(f"/staff/absences/{absence}").status == 403
+    assert cara.post(f"/staff/absences/{absence}/end", {}).status == 403
+
+    ended = lead.post(f"/staff/absences/{absence}/end", {})
+    assert ended.status == 303 and ended.header("location").endswith("?ended=1"), ended
+    assert b'id="ended"' in lead.get(ended.header("location")).body
+    assert absence_ids(server, ILL) == []  # it had not begun: nothing of it remains
+    assert {b["code"]: holder(server, b["code"]) for b in day} == before  # moved and cancelled stay so
+    assert any(absence in d and "stay so" in d for d in audit_details(server, "absence.end"))
+    assert lead.post(f"/staff/absences/{absence}/end", {}).status == 404  # gone: nothing to end twice
+
+
+def test_absence_from_now_is_ended_early_and_one_that_moved_nobody_is_deleted(office, day):
+    server, _ = office
+    lead = signed_in(server.client, "lena.lead")
+    record(lead, {"staff": "staff-24", "kind": "now", "reason": "krank"})
+    [ill_now] = absence_ids(server, "staff-24")
+    with server.connect_db() as db:
+        planned_end = db.execute(f"SELECT to_utc FROM absences WHERE id = '{ill_now}'").fetchone()[0]
+    time.sleep(1.1)  # the clock counts whole seconds: let the absence have begun
+    page = lead.get(f"/staff/absences/{ill_now}").body.decode()
+    assert "Die Abwesenheit endet jetzt." in page and 'id="delete-form"' in page
+    ended = lead.post(f"/staff/absences/{ill_now}/end", {})
+    assert ended.status == 303, ended
+    with server.connect_db() as db:
+        new_end = db.execute(f"SELECT to_utc FROM absences WHERE id = '{ill_now}'").fetchone()[0]
+    assert new_end < planned_end  # still on record for the hours it lasted
+    assert f"/staff/absences/{ill_now}".encode() not in lead.get("/staff/absences").body  # over
+
+    record(lead, {"staff": "staff-25", "kind": "days", "from": "2027-03-19", "reason": "Fortbildung"})
+    [mistake] = absence_ids(server, "staff-25")
+    deleted = lead.post(f"/staff/absences/{mistake}/delete", {})
+    assert deleted.status == 303 and deleted.header("location").endswith("?deleted=1"), deleted
+    assert absence_ids(server, "staff-25") == []
+    assert any(mistake in d for d in audit_details(server, "absence.delete"))
+    assert lead.post(f"/staff/absences/{mistake}/delete", {}).status == 404

@@ -7,6 +7,7 @@
 
 #include "web/staff/console.hpp"
 #include "web/staff/field_errors.hpp"
+#include "web/url.hpp"
 
 namespace amt::web::staff::absence {
 namespace {
@@ -46,6 +47,7 @@ http::Response list_page(app::Absences& absences, app::CatalogHolder& catalogs, 
     item.set("from", from.date + " " + from.time);
     item.set("to", to.date + " " + to.time);
     item.set("reason", a.reason);
+    item.set("href", "/staff/absences/" + percent_encode(a.id));
     rows.push_back(item);
   }
   List people;
@@ -60,6 +62,9 @@ http::Response list_page(app::Absences& absences, app::CatalogHolder& catalogs, 
   Data data;
   data.set("absences", rows);
   data.set("has_absences", !rows.empty());
+  data.set("can_change", may(by.roles, Permission::plan_staff));
+  data.set("ended", r.http.query_param("ended").has_value());
+  data.set("deleted", r.http.query_param("deleted").has_value());
   data.set("people", people);
   data.set("can_record", !people.empty());
   data.set("now", http::field(values, "kind") == "now");
@@ -139,6 +144,7 @@ void add_absence_pages(StaffRoutes& routes) {
               [&c](const StaffRequest& r) { return absence::plan(c, r); });
   routes.post("/staff/absences/apply", Permission::serve_visitors,
               [&c](const StaffRequest& r) { return absence::apply(c, r); });
+  absence::add_change_pages(routes);
   routes.link({"/staff/absences", "Absences", "Record an absence and hand its appointments to colleagues.",
                Permission::serve_visitors});
 }

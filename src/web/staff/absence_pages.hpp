@@ -26,4 +26,7 @@ http::Response plan_page(const StaffRequest& r, const app::CatalogSnapshot& snap
                          int status, const std::map<Id, Id>& chosen = {},
                          const std::vector<app::FieldError>& errors = {}, bool stale = false);
 
+// /staff/absences/{id} with its end and delete forms (team leads; absence_change_pages.cpp).
+void add_change_pages(StaffRoutes& routes);
+
 }  // namespace amt::web::staff::absence
