@@ -34,7 +34,7 @@ http::Fields location_fields(const app::CatalogSnapshot& snapshot, const Locatio
 
 // Rule and hour errors come with indexes ("rules.2.to", "hours.mon"): shown at their form field,
 // a rule error with the line it is on.
-void add_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors) {
+void add_location_errors(const StaffPage& page, Data& data, const std::vector<app::FieldError>& errors) {
   std::vector<app::FieldError> shown;
   std::string rules;
   for (const app::FieldError& e : errors) {
@@ -87,7 +87,7 @@ http::Response settings_page(const StaffRequest& r, const app::CatalogSnapshot& 
   return r.page.render(status, "admin_location", l.name, std::move(data));
 }
 
-http::Response list_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response location_list(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   List locations;
   for (const Location& l : snapshot->catalog.locations) {
@@ -141,7 +141,7 @@ std::vector<ResponsibilityRule> rules_from(const Id& location, const http::Field
 
 enum class Part { hours, closure_add, closure_remove, terminpflicht, rules };
 
-app::Result<app::ChangeReport> apply(StaffContext& c, const StaffRequest& r, const Location& l, Part part,
+app::Result<app::ChangeReport> apply_location_change(StaffContext& c, const StaffRequest& r, const Location& l, Part part,
                                      std::vector<app::FieldError>& errors) {
   const bool reassign = http::field(r.form, "reassign") == "1";
   if (part == Part::hours) {
@@ -161,15 +161,15 @@ app::Result<app::ChangeReport> apply(StaffContext& c, const StaffRequest& r, con
   return app::invalid(errors);
 }
 
-http::Response post(StaffContext& c, const StaffRequest& r, Part part) {
+http::Response post_location(StaffContext& c, const StaffRequest& r, Part part) {
   const auto snapshot = c.catalogs->current();
   const Location* l = snapshot->catalog.location(std::string(r.http.param("id")));
   if (!l) return r.page.message(404, "Not found", "This record does not exist.");
   std::vector<app::FieldError> errors;
-  const auto result = apply(c, r, *l, part, errors);
+  const auto result = apply_location_change(c, r, *l, part, errors);
   if (!result && result.error().kind == app::ErrorKind::validation) {
     Data data;
-    add_errors(r.page, data, result.error().fields);
+    add_location_errors(r.page, data, result.error().fields);
     return settings_page(r, *snapshot, *l, r.form, 422, std::move(data));
   }
   const auto form = [&](int status, Data e) { return settings_page(r, *snapshot, *l, r.form, status, std::move(e)); };
@@ -180,7 +180,7 @@ http::Response post(StaffContext& c, const StaffRequest& r, Part part) {
 
 void add_location_pages(StaffRoutes& routes) {
   StaffContext& c = routes.context();
-  routes.get("/staff/admin/locations", Permission::administer, [&c](const StaffRequest& r) { return list_page(*c.catalogs, r); });
+  routes.get("/staff/admin/locations", Permission::administer, [&c](const StaffRequest& r) { return location_list(*c.catalogs, r); });
   routes.get("/staff/admin/location/{id}", Permission::administer, [&c](const StaffRequest& r) {
     const auto snapshot = c.catalogs->current();
     const Location* l = snapshot->catalog.location(std::string(r.http.param("id")));
@@ -194,7 +194,7 @@ void add_location_pages(StaffRoutes& routes) {
                                                 {"/rules", Part::rules}};
   for (const auto& [suffix, part] : parts)
     routes.post(std::string("/staff/admin/location/{id}") + suffix, Permission::administer,
-                [&c, part](const StaffRequest& r) { return post(c, r, part); });
+                [&c, part](const StaffRequest& r) { return post_location(c, r, part); });
   routes.link({"/staff/admin/locations", "Locations",
                "Opening hours, closure days, the Terminpflicht date and who is responsible for which customer numbers.",
                Permission::administer});

@@ -51,7 +51,7 @@ Service service_from(const http::Fields& form, const Id& id) {
   return s;
 }
 
-http::Response form_page(const StaffRequest& r, const app::CatalogSnapshot& snapshot, const http::Fields& values,
+http::Response service_form(const StaffRequest& r, const app::CatalogSnapshot& snapshot, const http::Fields& values,
                          const Service* existing, int status, Data data = Data{}) {
   for (const char* f : {"id", "name", "group", "description", "duration_minutes", "lead_time_minutes",
                         "horizon_days", "documents"})
@@ -77,7 +77,7 @@ http::Response form_page(const StaffRequest& r, const app::CatalogSnapshot& snap
   return r.page.render(status, "admin_service", title, std::move(data));
 }
 
-http::Response list_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response service_list(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   List services;
   for (const Service& s : snapshot->catalog.services) {
@@ -98,31 +98,31 @@ http::Response list_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
   return r.page.render(200, "admin_services", r.page.t("Services"), std::move(data));
 }
 
-http::Response new_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response new_service_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   http::Fields defaults = service_fields(Service{});
   if (!snapshot->catalog.locations.empty()) defaults.emplace(defaults.begin(), "location", snapshot->catalog.locations.front().id);
-  return form_page(r, *snapshot, defaults, nullptr, 200);
+  return service_form(r, *snapshot, defaults, nullptr, 200);
 }
 
-http::Response add(StaffContext& c, const StaffRequest& r) {
+http::Response add_service(StaffContext& c, const StaffRequest& r) {
   const auto snapshot = c.catalogs->current();
   const Service s = service_from(r.form, http::field(r.form, "id"));
   const auto result = c.administration->add_service(actor(r), s);
-  const auto form = [&](int status, Data errors) { return form_page(r, *snapshot, r.form, nullptr, status, std::move(errors)); };
+  const auto form = [&](int status, Data errors) { return service_form(r, *snapshot, r.form, nullptr, status, std::move(errors)); };
   return answer(r, *c.catalogs, result, form, service_path(s.id) + "?saved=1");
 }
 
-http::Response edit_form(app::CatalogHolder& catalogs, const StaffRequest& r) {
+http::Response service_page(app::CatalogHolder& catalogs, const StaffRequest& r) {
   const auto snapshot = catalogs.current();
   const Service* s = snapshot->catalog.service(std::string(r.http.param("id")));
   if (!s) return r.page.message(404, "Not found", "This record does not exist.");
   Data data;
   data.set("saved", r.http.query_param("saved").has_value());
-  return form_page(r, *snapshot, service_fields(*s), s, 200, std::move(data));
+  return service_form(r, *snapshot, service_fields(*s), s, 200, std::move(data));
 }
 
-http::Response change(StaffContext& c, const StaffRequest& r, bool retire) {
+http::Response change_service(StaffContext& c, const StaffRequest& r, bool retire) {
   const auto snapshot = c.catalogs->current();
   const Service* existing = snapshot->catalog.service(std::string(r.http.param("id")));
   if (!existing) return r.page.message(404, "Not found", "This record does not exist.");
@@ -132,7 +132,7 @@ http::Response change(StaffContext& c, const StaffRequest& r, bool retire) {
   s.location_id = existing->location_id;  // a service stays where it is (the form shows it fixed)
   const auto result = retire ? c.administration->retire_service(actor(r), existing->id, reassign)
                              : c.administration->change_service(actor(r), s, reassign);
-  const auto form = [&](int status, Data errors) { return form_page(r, *snapshot, r.form, existing, status, std::move(errors)); };
+  const auto form = [&](int status, Data errors) { return service_form(r, *snapshot, r.form, existing, status, std::move(errors)); };
   return answer(r, *c.catalogs, result, form, service_path(existing->id) + "?saved=1");
 }
 
@@ -140,13 +140,13 @@ http::Response change(StaffContext& c, const StaffRequest& r, bool retire) {
 
 void add_service_pages(StaffRoutes& routes) {
   StaffContext& c = routes.context();
-  routes.get("/staff/admin/services", Permission::administer, [&c](const StaffRequest& r) { return list_page(*c.catalogs, r); });
-  routes.get("/staff/admin/services/new", Permission::administer, [&c](const StaffRequest& r) { return new_form(*c.catalogs, r); });
-  routes.post("/staff/admin/services", Permission::administer, [&c](const StaffRequest& r) { return add(c, r); });
-  routes.get("/staff/admin/service/{id}", Permission::administer, [&c](const StaffRequest& r) { return edit_form(*c.catalogs, r); });
-  routes.post("/staff/admin/service/{id}", Permission::administer, [&c](const StaffRequest& r) { return change(c, r, false); });
+  routes.get("/staff/admin/services", Permission::administer, [&c](const StaffRequest& r) { return service_list(*c.catalogs, r); });
+  routes.get("/staff/admin/services/new", Permission::administer, [&c](const StaffRequest& r) { return new_service_form(*c.catalogs, r); });
+  routes.post("/staff/admin/services", Permission::administer, [&c](const StaffRequest& r) { return add_service(c, r); });
+  routes.get("/staff/admin/service/{id}", Permission::administer, [&c](const StaffRequest& r) { return service_page(*c.catalogs, r); });
+  routes.post("/staff/admin/service/{id}", Permission::administer, [&c](const StaffRequest& r) { return change_service(c, r, false); });
   routes.post("/staff/admin/service/{id}/retire", Permission::administer,
-              [&c](const StaffRequest& r) { return change(c, r, true); });
+              [&c](const StaffRequest& r) { return change_service(c, r, true); });
   routes.link({"/staff/admin/services", "Services", "Add, change and retire the services citizens can book.",
                Permission::administer});
 }

@@ -12,7 +12,7 @@ namespace amt::replan {
 namespace {
 
 // Tuesday 16 March 2027, Mainz (UTC+1).
-const LocalDate kDay{date::year{2027} / 3 / 16};
+const LocalDate kTuesday16March{date::year{2027} / 3 / 16};
 Instant t(const std::string& hhmm) { return *parse_rfc3339("2027-03-16T" + hhmm + ":00+01:00"); }
 
 struct Office {
@@ -56,7 +56,7 @@ struct Office {
     return appointments.back();
   }
   DayInput ill(const Id& who) const {
-    return DayInput{"mainz", kDay, appointments, {Absence{"ill", who, t("00:00"), t("23:59"), "ill"}}};
+    return DayInput{"mainz", kTuesday16March, appointments, {Absence{"ill", who, t("00:00"), t("23:59"), "ill"}}};
   }
 };
 

@@ -25,7 +25,7 @@ bool insert_account(Store& store, const StaffAccount& a) {
   return inserted;
 }
 
-void expect_same(const StaffAccount& e, const StaffAccount& a) {
+void expect_same_account(const StaffAccount& e, const StaffAccount& a) {
   EXPECT_EQ(e.id, a.id);
   EXPECT_EQ(e.login, a.login);
   EXPECT_EQ(e.display_name, a.display_name);
@@ -45,9 +45,9 @@ AuditEntry entry(const std::string& account_id, const std::string& subject_id, i
 TEST_P(StoreContract, StaffAccountReadsBackByIdAndByLoginInAnyCase) {
   const auto written = account("u1", "Anna.Schmidt", {Role::caseworker, Role::team_lead});
   ASSERT_TRUE(insert_account(store(), written));
-  expect_same(written, store().staff_account_by_id("u1").value());
-  expect_same(written, store().staff_account_by_login("anna.schmidt").value());
-  expect_same(written, store().staff_account_by_login("ANNA.SCHMIDT").value());
+  expect_same_account(written, store().staff_account_by_id("u1").value());
+  expect_same_account(written, store().staff_account_by_login("anna.schmidt").value());
+  expect_same_account(written, store().staff_account_by_login("ANNA.SCHMIDT").value());
   EXPECT_FALSE(store().staff_account_by_login("anna").has_value());
   EXPECT_FALSE(store().staff_account_by_id("u2").has_value());
 }
@@ -68,7 +68,7 @@ TEST_P(StoreContract, StaffAccountUpdateChangesEveryMutableField) {
   changed.password_hash = "$argon2id$new";
   changed.active = false;
   store().write([&](WriteTx& tx) { tx.update_staff_account(changed); });
-  expect_same(changed, store().staff_account_by_id("u1").value());
+  expect_same_account(changed, store().staff_account_by_id("u1").value());
   EXPECT_THROW(store().write([&](WriteTx& tx) { tx.update_staff_account(account("nobody", "x")); }),
                std::exception);
 }
