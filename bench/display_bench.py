@@ -112,7 +112,7 @@ def call_latency(server):
     for _ in range(CALLS):
         server.ticket("emergency", "--location", "mainz")
         launched = time.monotonic()
-        called, committed = server.ticket("call-next", "--location", "mainz", "--staff", "staff-35", "--reception")
+        called, committed = server.ticket("call-next", "--location", "mainz", "--staff", "staff-35", "--reception", "--finish-current")
         needle = f'"call":{{"id":"'.encode()
         pending = {s.fileno(): b"" for s in streams}
         waiting = set(pending)

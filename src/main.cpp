@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   ticket_cmd->add_option("--code", ticket.code, "Booking code (check-in)");
   ticket_cmd->add_option("--ticket", ticket.ticket_id, "Ticket id (recall)");
   ticket_cmd->add_flag("--reception", ticket.reception, "Act as the emergency desk (may call emergencies)");
+  ticket_cmd->add_flag("--finish-current", ticket.finish_current,
+                      "call-next: first finish the visitor this staff member still has (one at a time per desk)");
   CLI11_PARSE(cli, argc, argv);
 
   try {

@@ -50,6 +50,13 @@ void mark_called(Ticket& t, const Staff& staff, Instant now) {
   t.called_at = now;
 }
 
+// Whether the change would give the ticket's staff member a second visitor at once (the store
+// refuses that too; asking first tells the user why).
+bool holds_another(store::WriteTx& tx, const Ticket& changed, Instant now) {
+  if (changed.status != TicketStatus::called && changed.status != TicketStatus::in_service) return false;
+  return held_by(tickets_of_day(tx, changed.location_id, changed.day, now), changed.staff_id, changed.id).has_value();
+}
+
 // How often one call_next may lose a ticket to another caller before giving up: each loss means
 // someone else called a ticket, so this bounds a queue far longer than any office's.
 constexpr int max_lost_races = 256;
@@ -57,19 +64,23 @@ constexpr int max_lost_races = 256;
 }  // namespace
 
 Result<std::optional<Ticket>> Tickets::call_next(const Id& location_id, const Actor& actor) {
-  auto called = call_first(location_id, actor, false);
+  auto called = call_first(location_id, actor);
   if (!called) return tl::unexpected(called.error());
+  if (called->already) return fail(ErrorKind::not_changeable, std::string(desk_busy));
   return called->ticket;
 }
 
+// No lock of its own (an in-process mutex used to serialise these calls): the store's single
+// writer (SQLite) or the unique index of migration 013 (PostgreSQL, across servers) decides
+// which of two simultaneous presses calls, and the other finds that ticket below.
 Result<Tickets::DeskCall> Tickets::call_next_once(const Id& location_id, const Actor& actor) {
-  const std::lock_guard lock(desk_mutex_);
-  return call_first(location_id, actor, true);
+  return call_first(location_id, actor);
 }
 
-// once: a ticket the actor still holds (called or in service) answers instead of a new call; it
-// is read in the same write transaction that would call the next one.
-Result<Tickets::DeskCall> Tickets::call_first(const Id& location_id, const Actor& actor, bool once) {
+// A ticket the actor still holds (called or in service) answers instead of a new call; it is read
+// in the same write transaction that would call the next one. A lost race (the ticket changed, or
+// another press of this actor called one first) reads the day again.
+Result<Tickets::DeskCall> Tickets::call_first(const Id& location_id, const Actor& actor) {
   auto snapshot = catalogs_.current();
   const Location* location = snapshot->catalog.location(location_id);
   const Staff* staff = snapshot->catalog.staff_member(actor.staff_id);
@@ -82,14 +93,9 @@ Result<Tickets::DeskCall> Tickets::call_first(const Id& location_id, const Actor
     out = {};
     for (int attempt = 0; attempt < max_lost_races; ++attempt) {
       auto today = tickets_of_day(tx, location_id, day, now);
-      if (once) {
-        const auto held = std::find_if(today.begin(), today.end(), [&](const Ticket& t) {
-          return t.staff_id == staff->id && (t.status == TicketStatus::called || t.status == TicketStatus::in_service);
-        });
-        if (held != today.end()) {
-          out = {*held, true};
-          return;
-        }
+      if (auto held = held_by(today, staff->id)) {
+        out = {std::move(held), true};
+        return;
       }
       auto id = next_ticket(today, caller);
       if (!id) return;
@@ -123,6 +129,10 @@ Result<Ticket> Tickets::change(const Id& ticket_id, const Actor& actor, const Ch
     }
     Ticket changed = *t;
     how.apply(changed);
+    if (holds_another(tx, changed, now)) {
+      out = fail(ErrorKind::not_changeable, std::string(desk_busy));
+      return;
+    }
     if (!tx.change_ticket(changed, seen, {changed.id, how.action, now, actor.staff_id, changed.room})) {
       out = fail(ErrorKind::not_changeable, "Someone else changed the ticket just now.");
       return;

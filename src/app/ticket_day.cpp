@@ -24,6 +24,15 @@ std::optional<Ticket> ticket_of_appointment(store::WriteTx& tx, const Id& locati
   return std::nullopt;
 }
 
+std::optional<Ticket> held_by(const std::vector<Ticket>& today, const Id& staff_id, const Id& except_id) {
+  if (staff_id.empty()) return std::nullopt;
+  for (const Ticket& t : today)
+    if (t.staff_id == staff_id && t.id != except_id &&
+        (t.status == TicketStatus::called || t.status == TicketStatus::in_service))
+      return t;
+  return std::nullopt;
+}
+
 std::string next_number(const std::vector<Ticket>& today, TicketKind kind) {
   const auto n = std::count_if(today.begin(), today.end(), [&](const Ticket& t) { return t.kind == kind; }) + 1;
   std::string digits = std::to_string(n);

@@ -20,6 +20,10 @@ std::vector<Ticket> tickets_of_day(store::WriteTx& tx, const Id& location_id, Lo
 std::optional<Ticket> ticket_of_appointment(store::WriteTx& tx, const Id& location_id, LocalDate day,
                                             Instant now, const Id& appointment_id);
 
+// The ticket a staff member holds (called or in service) among a day's tickets, other than except_id:
+// at most one, since the store refuses a second.
+std::optional<Ticket> held_by(const std::vector<Ticket>& today, const Id& staff_id, const Id& except_id = {});
+
 // Display numbers per location, day and kind: N01.. for emergencies (Notfall), T001.. for
 // appointments (Termin), W001.. for walk-ins. A second writer choosing the same number at the
 // same time is refused by the store's unique constraint and runs again.

@@ -4,7 +4,6 @@
 // Every change is one conditional store write, so two callers never get the same ticket.
 #pragma once
 
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +37,9 @@ struct Actor {
   bool reception = false;
 };
 
+// The detail of the error for calling while the desk still has a visitor (called or in service).
+inline constexpr std::string_view desk_busy = "You still have a visitor: finish or hand over that ticket first.";
+
 class Tickets {
  public:
   Tickets(store::Store& store, CatalogHolder& catalogs, const Clock& clock, TicketPolicy policy = {});
@@ -49,11 +51,15 @@ class Tickets {
   // Empty when the Terminpflicht applies today: the visitor is guided to book instead.
   Result<std::optional<Ticket>> walk_in(const Id& location_id, const Id& service_id, std::string_view request_id);
 
-  // Staff side. Empty: nobody is waiting whom this actor may call.
+  // Staff side: one visitor at a time per desk. A staff member holds at most one ticket called or
+  // in service per location and day; the database refuses a second one (migration 013), on every
+  // server. Calling while holding one fails with desk_busy (call_next, call) or answers with the
+  // held ticket (call_next_once).
+  // Empty: nobody is waiting whom this actor may call.
   Result<std::optional<Ticket>> call_next(const Id& location_id, const Actor& actor);
-  // The desk's "call next" (one visitor at a time): while the actor still has a called or running
-  // ticket today, that one comes back with `already` and nobody else is called, so a double submit
-  // or a retried request never calls a second visitor. Serialised per server besides.
+  // The desk's "call next": while the actor still has a called or running ticket today, that one
+  // comes back with `already` and nobody else is called, so a double submit, a retried request or
+  // the same person pressing on two servers at once never calls a second visitor.
   struct DeskCall {
     std::optional<Ticket> ticket;  // empty: nobody is waiting whom this actor may call
     bool already = false;
@@ -79,13 +85,12 @@ class Tickets {
   Result<Ticket> issue(const Id& location_id, TicketKind kind, const Id& service_id, std::string_view request_id);
   Result<Ticket> change(const Id& ticket_id, const Actor& actor, const Change& how);
 
-  Result<DeskCall> call_first(const Id& location_id, const Actor& actor, bool once);
+  Result<DeskCall> call_first(const Id& location_id, const Actor& actor);
 
   store::Store& store_;
   CatalogHolder& catalogs_;
   const Clock& clock_;
   TicketPolicy policy_;
-  std::mutex desk_mutex_;  // call_next_once: one at a time within this server
 };
 
 }  // namespace amt::app

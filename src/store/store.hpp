@@ -146,7 +146,10 @@ class WriteTx {
   virtual void insert_ticket(const Ticket& t, std::string_view request_id) = 0;
   // The only way a ticket changes: writes status, staff, room and called_at of `updated` and
   // appends `event`, but only while the stored status is still `expected`. False (nothing
-  // written) when another writer changed the ticket first: two callers never both win.
+  // written) when another writer changed the ticket first: two callers never both win. Also false
+  // when it would give updated.staff_id a second ticket called or in service on the ticket's
+  // location and day: one visitor at a time per desk, held by a unique index (migration 013)
+  // across servers too (PostgreSQL runs the write that loses that race again).
   virtual bool change_ticket(const Ticket& updated, TicketStatus expected, const TicketEvent& event) = 0;
   // --- the catalog inside a write (administration, issue #4 item 4) ---
   // The reference data as committed. PostgreSQL also makes every other catalog writer wait until

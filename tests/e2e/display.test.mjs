@@ -68,7 +68,7 @@ async function displayServer() {
 }
 
 const emergency = () => server.ticket('emergency', '--location', 'mainz');
-const callNext = () => server.ticket('call-next', '--location', 'mainz', '--staff', 'staff-35', '--reception');
+const callNext = () => server.ticket('call-next', '--location', 'mainz', '--staff', 'staff-35', '--reception', '--finish-current');
 
 async function openDisplay(lang) {
   const page = await openPage(browser, server.origin, { locale: lang === 'en' ? 'en-GB' : 'de-DE' });

@@ -152,13 +152,22 @@ test('an emergency from the kiosk reaches reception and the desk live, and its c
 
   // Four more calls, by reception to its own desk, for a median: the shared test machine is at
   // times so busy that a single figure says more about it than about the server.
+  // One visitor at a time: reception starts and finishes its visitor before it calls the next.
+  const finishOwn = async (num) => {
+    await Promise.all([reception.waitForURL(/did=started/), reception.getByRole('button', { name: `Start the conversation ${num}` }).click()]);
+    await Promise.all([reception.waitForURL(/did=finished/), reception.getByRole('button', { name: `Finish ${num}` }).click()]);
+  };
+  let previous = null;
   for (let i = 0; i < 4; i += 1) {
+    if (previous) await finishOwn(previous);
     const drawn = spawnSync(binary, ['ticket', 'emergency', '--location', 'mainz'], { env: server.env, encoding: 'utf8' });
     const next = JSON.parse(drawn.stdout.trim().split('\n').pop()).number;
     const nextRow = reception.locator(`tr[data-number="${next}"]`);
     await nextRow.waitFor({ timeout: 3000 });
     latencies.push(await callAndMeasure(display, reception, `Call to my desk ${next}`, next, 'E.135'));
+    previous = next;
   }
+  await finishOwn(previous);
   latencies.sort((a, b) => a - b);
   console.log(`call to display (ms): ${latencies.join(', ')}`);
   assert.ok(latencies[2] <= 1000, `median call to display ${latencies[2]} ms`);

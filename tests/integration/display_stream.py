@@ -120,4 +120,4 @@ def emergency(server):
 
 
 def call_next(server, staff="staff-35"):
-    return ticket(server, "call-next", "--location", "mainz", "--staff", staff, "--reception")
+    return ticket(server, "call-next", "--location", "mainz", "--staff", staff, "--reception", "--finish-current")

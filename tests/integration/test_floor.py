@@ -258,3 +258,129 @@ def test_the_queue_event_stream_tells_reception_and_desk_of_every_change(server,
         assert anonymous.status == 303  # to sign-in, like every staff page
     finally:
         anonymous.close()
+
+
+def callable_rows(page):
+    """Ticket numbers of the desk's "visitors you may call" table, in page order."""
+    table = page.text.split('class="kern-table floor-callable"', 1)
+    if len(table) < 2:
+        return []
+    return re.findall(r'<tr class="floor-row[^"]*" data-number="([A-Z]\d+)"', table[1].split("</table>", 1)[0])
+
+
+def callable_id(page, number):
+    table = page.text.split('class="kern-table floor-callable"', 1)[1].split("</table>", 1)[0]
+    found = re.search(r'data-number="' + number + r'".*?name="ticket" value="([^"]+)"', table, re.S)
+    assert found, number
+    return found.group(1)
+
+
+def hand_to_desk(server, reception):
+    """An emergency drawn at the kiosk and handed by reception to the caseworker: it waits for them."""
+    drawn = emergency(server)
+    page = reception.get("/staff/reception")
+    handed = reception.post("/staff/reception/hand-over", {"ticket": ticket_id(page, drawn["number"]), "to": CASEWORKER_STAFF})
+    assert "did=handed" in location_after(handed)
+    return drawn
+
+
+def test_the_desk_lists_whom_it_may_call_in_queue_order_and_calls_a_chosen_one(server, reception, desk):
+    finish_everything(server)
+    first = hand_to_desk(server, reception)
+    time.sleep(1.1)  # issue times are whole seconds: the longer waiting one comes first
+    second = hand_to_desk(server, reception)
+    not_mine = emergency(server)  # an emergency nobody handed over: reception's, not the desk's
+    page = desk.get("/staff/desk?lang=en")
+    assert callable_rows(page) == [first["number"], second["number"]]
+    table = page.text.split('class="kern-table floor-callable"', 1)[1].split("</table>", 1)[0]
+    assert not_mine["number"] not in table
+    assert ">Emergency<" in table and re.search(r'<span data-since="\d+">\d+</span> min', table)
+    assert 'action="/staff/desk/call"' in table and 'name="csrf"' in table and " disabled" not in table
+    called = desk.post("/staff/desk/call", {"ticket": callable_id(page, second["number"])})
+    assert location_after(called) == f"/staff/desk?did=called&number={second['number']}"
+    now = desk.get("/staff/desk?lang=en")
+    assert f'class="floor-current__number">{second["number"]}<' in now.text
+    assert callable_rows(now) == [first["number"]]
+    # One visitor at a time: the other row's button is disabled and says why.
+    rest = now.text.split('class="kern-table floor-callable"', 1)[1].split("</table>", 1)[0]
+    assert 'disabled aria-describedby="callable-busy"' in rest
+    assert 'id="callable-busy">You still have a visitor. Finish or hand over that ticket' in now.text
+    german = desk.get("/staff/desk?lang=de")
+    assert "Wartende, die Sie aufrufen können" in german.text and "Sie haben noch einen Besuch" in german.text
+
+
+def test_calling_a_chosen_one_while_still_having_a_visitor_is_refused_with_a_message(server, reception, desk):
+    finish_everything(server)
+    first = hand_to_desk(server, reception)
+    second = hand_to_desk(server, reception)
+    page = desk.get("/staff/desk")
+    second_id = callable_id(page, second["number"])
+    assert "did=called" in location_after(desk.post("/staff/desk/call", {"ticket": callable_id(page, first["number"])}))
+    # The button is disabled, but a POST (an old tab, no JavaScript, a script) must not call a second visitor.
+    refused = desk.post("/staff/desk/call", {"ticket": second_id})
+    assert location_after(refused) == "/staff/desk?problem=busy"
+    shown = desk.get(location_after(refused) + "&lang=en")
+    assert "You still have a visitor. Finish or hand over that ticket before calling another one." in shown.text
+    assert callable_rows(shown) == [second["number"]]  # still waiting
+    assert f'class="floor-current__number">{first["number"]}<' in shown.text
+    # The same "call this one" sent twice answers calmly with the visitor already called.
+    again = desk.post("/staff/desk/call", {"ticket": ticket_id(shown, first["number"])})
+    assert location_after(again) == f"/staff/desk?did=already&number={first['number']}"
+    # Once that visitor is finished, the chosen one can be called.
+    fid = ticket_id(shown, first["number"])
+    assert "did=started" in location_after(desk.post("/staff/desk/start", {"ticket": fid}))
+    assert "did=finished" in location_after(desk.post("/staff/desk/finish", {"ticket": fid}))
+    assert location_after(desk.post("/staff/desk/call", {"ticket": second_id})) == \
+        f"/staff/desk?did=called&number={second['number']}"
+
+
+def test_calling_a_chosen_one_that_someone_else_took_or_that_is_gone_says_so(server, reception, desk):
+    finish_everything(server)
+    drawn = hand_to_desk(server, reception)
+    page = desk.get("/staff/desk")
+    tid = callable_id(page, drawn["number"])
+    # While the caseworker's list is open, reception hands the ticket to a colleague, who calls it.
+    handed = reception.post("/staff/reception/hand-over", {"ticket": tid, "to": "staff-03"})
+    assert "did=handed" in location_after(handed)
+    colleague = signed_in(server.client, "kollegin")
+    assert location_after(colleague.post("/staff/desk/call-next")) == f"/staff/desk?did=called&number={drawn['number']}"
+    taken = desk.post("/staff/desk/call", {"ticket": tid})
+    assert location_after(taken) == "/staff/desk?problem=taken"
+    shown = desk.get(location_after(taken) + "&lang=en")
+    assert shown.status == 200 and "Someone else has just called this ticket" in shown.text
+    assert 'class="floor-current__number"' not in shown.text  # nothing was called to this desk
+    german = desk.get(location_after(taken) + "&lang=de")
+    assert "Diese Wartemarke wurde gerade von jemand anderem aufgerufen" in german.text
+    gone = desk.post("/staff/desk/call", {"ticket": "no-such-ticket"})
+    assert location_after(gone) == "/staff/desk?problem=gone"
+    assert "There is no such ticket here today." in desk.get(location_after(gone) + "&lang=en").text
+    assert desk.post("/staff/desk/call", {"ticket": tid}, csrf=False).status == 403  # no CSRF token, no call
+
+
+def test_the_emergency_desk_has_one_visitor_at_a_time_and_finishes_it_on_the_reception_page(server, reception):
+    finish_everything(server)
+    first, second = emergency(server), emergency(server)
+    page = reception.get("/staff/reception")
+    first_id, second_id = ticket_id(page, first["number"]), ticket_id(page, second["number"])
+    assert "did=called" in location_after(reception.post("/staff/reception/call", {"ticket": first_id}))
+    busy = reception.get("/staff/reception?lang=en")
+    assert 'id="desk-busy">You still have a visitor.' in busy.text
+    row = busy.text.split(f'data-number="{second["number"]}"', 1)[1].split("</tr>", 1)[0]
+    assert 'disabled aria-describedby="desk-busy"' in row
+    refused = reception.post("/staff/reception/call", {"ticket": second_id})
+    assert location_after(refused) == "/staff/reception?problem=busy"
+    assert "You still have a visitor." in reception.get(location_after(refused) + "&lang=en").text
+    assert second["number"] in rows(reception.get("/staff/reception"))  # still waiting
+    assert "did=started" in location_after(reception.post("/staff/reception/start", {"ticket": first_id}))
+    assert "did=finished" in location_after(reception.post("/staff/reception/finish", {"ticket": first_id}))
+    assert "did=called" in location_after(reception.post("/staff/reception/call", {"ticket": second_id}))
+
+
+def test_reception_does_not_start_or_finish_a_colleagues_visitor(server, reception, desk):
+    finish_everything(server)
+    drawn = hand_to_desk(server, reception)
+    assert "did=called" in location_after(desk.post("/staff/desk/call-next"))
+    tid = ticket_id(desk.get("/staff/desk"), drawn["number"])
+    assert location_after(reception.post("/staff/reception/start", {"ticket": tid})) == "/staff/reception?problem=colleague"
+    assert location_after(reception.post("/staff/reception/finish", {"ticket": tid})) == "/staff/reception?problem=colleague"
+    assert 'action="/staff/reception/start"' not in reception.get("/staff/reception").text

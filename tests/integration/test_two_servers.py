@@ -2,6 +2,7 @@
 # place twice between them, a booking on one leaves the other's cached availability within a
 # second, and when one dies (kill -9) under load, the other keeps serving and every booking either
 # of them confirmed is in the database.
+import concurrent.futures
 import datetime as dt
 import http.client
 import json
@@ -226,3 +227,48 @@ def test_killing_one_of_two_servers_leaves_the_other_serving_and_loses_no_bookin
         resp = b.client.get(f"/api/v1/bookings/{doc['code']}", bearer(doc["manage_token"]))
         assert resp.status == 200 and resp.json["status"] == "booked", (doc["code"], resp)
     assert b.stop() == 0
+
+
+def test_one_caseworker_pressing_call_next_on_both_servers_at_once_calls_one_visitor_per_press(two_servers):
+    """The same caseworker in two tabs, each on another server, presses "call next" at the same
+    moment, again and again: each round calls exactly one visitor (the other press answers with
+    that one), the database never holds two called tickets for them, and nothing fails."""
+    from test_floor import CASEWORKER_STAFF, create_account, hand_to_desk, ticket_id
+    from staff_client import signed_in
+
+    a, b = two_servers
+    for login, roles, staff in (("empfang", "reception", "staff-35"), ("sachbearbeitung", "caseworker", CASEWORKER_STAFF)):
+        assert create_account(a, login, roles, staff).returncode == 0
+    reception = signed_in(a.client, "empfang")
+    rounds, presses_per_server = 10, 3
+    queued = [hand_to_desk(a, reception)["number"] for _ in range(rounds)]
+    desks = [signed_in(s.client, "sachbearbeitung") for s in (a, b) for _ in range(presses_per_server)]
+    tokens = [d.fetch_csrf() for d in desks]
+    called_in_order = []
+    for round_no in range(rounds):
+        barrier = threading.Barrier(len(desks))
+
+        def press(k):
+            barrier.wait(timeout=30)
+            return desks[k].post("/staff/desk/call-next", {"csrf": tokens[k]})
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(desks)) as pool:
+            answers = list(pool.map(press, range(len(desks))))
+        assert [r.status for r in answers] == [303] * len(desks), [(r.status, r.body[:200]) for r in answers]
+        targets = [r.header("Location") for r in answers]
+        assert sum("did=called&" in t for t in targets) == 1, (round_no, targets)
+        assert sum("did=already&" in t for t in targets) == len(desks) - 1, (round_no, targets)
+        numbers = {t.split("number=")[1] for t in targets}
+        assert len(numbers) == 1, (round_no, targets)
+        with a.connect_db() as db:
+            held = db.execute(f"SELECT number FROM tickets WHERE staff_id = '{CASEWORKER_STAFF}'"
+                              " AND status IN ('called', 'in_service')").fetchall()
+        assert [row[0] for row in held] == list(numbers), (round_no, held)
+        called_in_order.append(numbers.pop())
+        # The visitor is seen and finished, from either server.
+        finisher = desks[round_no % len(desks)]
+        tid = ticket_id(finisher.get("/staff/desk"), called_in_order[-1])
+        assert "did=started" in finisher.post("/staff/desk/start", {"ticket": tid}).header("Location")
+        assert "did=finished" in finisher.post("/staff/desk/finish", {"ticket": tid}).header("Location")
+    # Each visitor called once (tickets drawn in the same second may be called in either order).
+    assert sorted(called_in_order) == sorted(queued) and len(set(called_in_order)) == rounds

@@ -13,6 +13,14 @@ namespace {
   "id, location_id, day, number, kind, status, issued_at, appointment_id, appointment_start, " \
   "staff_id, service_id, room, called_at"
 
+// Whether the change would give the staff member a second called or in-service ticket on the
+// ticket's location and day. Checked here so the update changes nothing instead of failing; two
+// servers that both pass it at once meet migration 013's unique index, and the loser runs again.
+#define AMT_HOLDS_ANOTHER(status, staff, id)                                                          \
+  status " IN ('called', 'in_service') AND EXISTS (SELECT 1 FROM tickets held"                        \
+  " WHERE held.location_id = tickets.location_id AND held.day = tickets.day AND held.staff_id = " staff \
+  " AND held.status IN ('called', 'in_service') AND held.id <> " id ")"
+
 Ticket read_ticket(const Row& r) { return ticket_from_row(r); }
 
 std::optional<Ticket> first(const Rows& rows) {
@@ -72,7 +80,7 @@ bool change_ticket(Connection& c, const Ticket& updated, TicketStatus expected, 
   p.add(updated.staff_id).add(updated.room);
   add_optional(p, updated.called_at);
   auto rows = c.query("UPDATE tickets SET status = $3, staff_id = $4, room = $5, called_at = $6"
-                      " WHERE id = $1 AND status = $2",
+                      " WHERE id = $1 AND status = $2 AND NOT (" AMT_HOLDS_ANOTHER("$3", "$4", "$1") ")",
                       p);
   if (rows.affected() == 0) return false;
   insert_event(c, event);
@@ -90,5 +98,6 @@ std::vector<TicketEvent> ticket_events(Connection& c, const Id& ticket_id) {
 }
 
 #undef AMT_TICKET_COLUMNS
+#undef AMT_HOLDS_ANOTHER
 
 }  // namespace amt::store::postgres

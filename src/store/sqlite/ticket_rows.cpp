@@ -11,6 +11,14 @@ namespace {
   "id, location_id, day, number, kind, status, issued_at, appointment_id, appointment_start, " \
   "staff_id, service_id, room, called_at"
 
+// Whether the change would give the staff member a second called or in-service ticket on the
+// ticket's location and day (migration 013's index refuses that; checked here first so the
+// update changes nothing instead of failing).
+#define AMT_HOLDS_ANOTHER(status, staff, id)                                                          \
+  status " IN ('called', 'in_service') AND EXISTS (SELECT 1 FROM tickets held"                        \
+  " WHERE held.location_id = tickets.location_id AND held.day = tickets.day AND held.staff_id = " staff \
+  " AND held.status IN ('called', 'in_service') AND held.id <> " id ")"
+
 Ticket read_ticket(const Query& r) { return ticket_from_row(r); }
 
 void bind_optional(Query& q, int index, const std::optional<Instant>& t) {
@@ -68,7 +76,7 @@ void insert_ticket(Connection& c, const Ticket& t, std::string_view request_id) 
 
 bool change_ticket(Connection& c, const Ticket& updated, TicketStatus expected, const TicketEvent& event) {
   auto q = c.query("UPDATE tickets SET status = ?3, staff_id = ?4, room = ?5, called_at = ?6"
-                   " WHERE id = ?1 AND status = ?2");
+                   " WHERE id = ?1 AND status = ?2 AND NOT (" AMT_HOLDS_ANOTHER("?3", "?4", "?1") ")");
   q.bind(1, updated.id).bind(2, ticket_status_name(expected)).bind(3, ticket_status_name(updated.status));
   q.bind(4, updated.staff_id).bind(5, updated.room);
   bind_optional(q, 6, updated.called_at);
@@ -89,5 +97,6 @@ std::vector<TicketEvent> ticket_events(Connection& c, const Id& ticket_id) {
 }
 
 #undef AMT_TICKET_COLUMNS
+#undef AMT_HOLDS_ANOTHER
 
 }  // namespace amt::store::sqlite

@@ -42,6 +42,15 @@ int report(const app::Result<Ticket>& result, std::ostream& out, std::ostream& e
   return 0;
 }
 
+// Ends the visit a desk still has, so it may call the next one.
+app::Result<Ticket> finish_held(app::Tickets& tickets, const Ticket& held, const app::Actor& actor) {
+  if (held.status == TicketStatus::called) {
+    auto started = tickets.start(held.id, actor);
+    if (!started) return started;
+  }
+  return tickets.finish(held.id, actor);
+}
+
 }  // namespace
 
 int run_ticket_command(const TicketCommand& command, store::Store& store, app::CatalogHolder& catalogs,
@@ -51,13 +60,23 @@ int run_ticket_command(const TicketCommand& command, store::Store& store, app::C
   if (command.action == "emergency") return report(tickets.emergency(command.location_id, ""), out, err);
   if (command.action == "recall") return report(tickets.recall(command.ticket_id, actor), out, err);
   if (command.action == "call-next") {
-    auto called = tickets.call_next(command.location_id, actor);
+    auto called = tickets.call_next_once(command.location_id, actor);
+    if (called && called->already && command.finish_current) {
+      if (auto finished = finish_held(tickets, *called->ticket, actor); !finished)
+        return report(tl::unexpected(finished.error()), out, err);
+      called = tickets.call_next_once(command.location_id, actor);
+    }
     if (!called) return report(tl::unexpected(called.error()), out, err);
-    if (!*called) {
+    if (called->already) {
+      err << "this staff member still has ticket " << called->ticket->number
+          << " (called or in service): finish it first, or pass --finish-current\n";
+      return 2;
+    }
+    if (!called->ticket) {
       err << "nobody is waiting whom this staff member may call\n";
       return 1;
     }
-    print(out, **called);
+    print(out, *called->ticket);
     return 0;
   }
   if (command.action == "check-in") {

@@ -18,6 +18,9 @@ struct TicketCommand {
   std::string code;       // check-in: the booking code
   std::string ticket_id;  // recall
   bool reception = false; // acting as the emergency desk (may call emergencies)
+  // call-next: a desk has one visitor at a time; finish the one the staff member still has first
+  // (started if only called) instead of refusing (tests and benchmarks that call in a row).
+  bool finish_current = false;
 };
 
 // Prints the resulting ticket as one JSON line ({"id","number","status","room"}) or a message on

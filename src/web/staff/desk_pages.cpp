@@ -1,7 +1,8 @@
-// /staff/desk (Sachbearbeitung): the caseworker's room, one big "call next", the visitor they
-// called with recall / did not come / start / finish / hand over, and their no-show list, from
-// which a ticket is called again or put back in the queue on purpose only. A double submit or a
-// retried "call next" never calls a second visitor (Tickets::call_next_once).
+// /staff/desk (Sachbearbeitung): the caseworker's room, one big "call next", the visitors they may
+// call with "call this one" each, the visitor they called with recall / did not come / start /
+// finish / hand over, and their no-show list, from which a ticket is called again or put back in
+// the queue on purpose only. One visitor at a time: a double submit, a retried "call next" or a
+// second server never calls a second visitor (Tickets::call_next_once, migration 013).
 #include <functional>
 
 #include "http/form.hpp"
@@ -36,18 +37,26 @@ bool held(const Ticket& t, const Staff& s) {
   return t.staff_id == s.id && (t.status == TicketStatus::called || t.status == TicketStatus::in_service);
 }
 
+// The waiting tickets this person may call, in queue order, as rows with a "call this one" button.
+List callable_rows(const StaffPage& page, const app::CatalogSnapshot& snapshot, const Desk& desk,
+                   const std::vector<Ticket>& today, Instant now) {
+  const Caller caller{desk.staff->id, desk.staff->skills, false};
+  List rows;
+  for (const Ticket& t : waiting_in_order(today))
+    if (may_call(caller, t)) rows.push_back(ticket_row(page, snapshot, *desk.location, t, now));
+  return rows;
+}
+
 http::Response view(StaffContext& c, const StaffRequest& r) {
   const auto snapshot = c.catalogs->current();
   const auto desk = desk_of(*snapshot, r.staff.account);
   if (!desk) return no_desk(r);
   const Instant now = c.tickets->now();
   const auto today = c.tickets->today(desk->location->id);
-  const Caller caller{desk->staff->id, desk->staff->skills, false};
   const List people = colleagues(*snapshot, desk->location->id, desk->staff->id);
+  const List callable = callable_rows(r.page, *snapshot, *desk, today, now);
   List current, no_shows;
-  int waiting_for_me = 0;
   for (const Ticket& t : today) {
-    if (may_call(caller, t)) ++waiting_for_me;
     if (t.staff_id != desk->staff->id) continue;
     Data row = ticket_row(r.page, *snapshot, *desk->location, t, now);
     row.set("is_called", t.status == TicketStatus::called);
@@ -64,7 +73,9 @@ http::Response view(StaffContext& c, const StaffRequest& r) {
   data.set("has_current", !current.empty());
   data.set("no_shows", Data{no_shows});
   data.set("has_no_shows", !no_shows.empty());
-  data.set("waiting_for_me", std::to_string(waiting_for_me));
+  data.set("waiting_for_me", std::to_string(callable.size()));
+  data.set("callable", Data{callable});
+  data.set("has_callable", !callable.empty());
   add_flash(r.page, r.http, data);
   add_live(data, "/staff/desk/events", today, now, c.tickets->policy());
   return r.page.render(200, "desk", r.page.t("My desk"), std::move(data));
@@ -77,6 +88,21 @@ http::Response call_next(StaffContext& c, const StaffRequest& r) {
   if (!called) return r.page.redirect(after_post(page_path, "problem", problem_key(called.error()), ""));
   if (!called->ticket) return r.page.redirect(after_post(page_path, "did", "nobody", ""));
   return r.page.redirect(after_post(page_path, "did", called->already ? "already" : "called", called->ticket->number));
+}
+
+// "Call this one": a waiting ticket of the list, called to this desk (Tickets::call). Someone
+// quicker, a ticket gone, or the desk still having a visitor each get their own message.
+http::Response call_this(StaffContext& c, const StaffRequest& r) {
+  const auto desk = desk_of(*c.catalogs->current(), r.staff.account);
+  if (!desk) return no_desk(r);
+  const auto t = ticket_here(c.tickets->today(desk->location->id), http::field(r.form, "ticket"));
+  if (!t) return r.page.redirect(after_post(page_path, "problem", "gone", ""));
+  if (held(*t, *desk->staff)) return r.page.redirect(after_post(page_path, "did", "already", t->number));  // sent twice
+  if (t->status != TicketStatus::waiting) return r.page.redirect(after_post(page_path, "problem", "taken", ""));
+  const auto called = c.tickets->call(t->id, desk->actor());
+  if (called) return r.page.redirect(after_post(page_path, "did", "called", called->number));
+  const std::string key = problem_key(called.error());
+  return r.page.redirect(after_post(page_path, "problem", key == "busy" || key == "gone" ? key : "taken", ""));
 }
 
 using Change = std::function<app::Result<Ticket>(app::Tickets&, const Ticket&, const Desk&)>;
@@ -123,6 +149,7 @@ void add_desk_pages(StaffRoutes& routes) {
     return queue_events(c, r.http, desk->location->id);
   });
   routes.post("/staff/desk/call-next", p, [&c](const StaffRequest& r) { return call_next(c, r); });
+  routes.post("/staff/desk/call", p, [&c](const StaffRequest& r) { return call_this(c, r); });
   add_change(routes, "recall", "recalled", [](app::Tickets& t, const Ticket& k, const Desk& d) { return t.recall(k.id, d.actor()); });
   add_change(routes, "no-show", "no_show", [](app::Tickets& t, const Ticket& k, const Desk& d) { return t.no_show(k.id, d.actor()); });
   add_change(routes, "start", "started", [](app::Tickets& t, const Ticket& k, const Desk& d) { return t.start(k.id, d.actor()); });

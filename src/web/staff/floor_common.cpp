@@ -48,12 +48,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> done_mess
     {"already", "You still have a visitor. Finish or hand over this ticket before calling the next one:"},
     {"nobody", "Nobody is waiting whom you may call."},
 }};
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> problem_messages{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> problem_messages{{
     {"changed", "Someone was quicker: this ticket changed just now. The page shows the current state."},
     {"colleague", "This ticket is with a colleague."},
     {"gone", "There is no such ticket here today."},
     {"unknown_colleague", "Please choose a colleague from the list."},
     {"no_staff", "Your account is not linked to a staff member with a room, so it cannot call visitors."},
+    {"busy", "You still have a visitor. Finish or hand over that ticket before calling another one."},
+    {"taken", "Someone else has just called this ticket, or it is no longer waiting. Please choose another one."},
 }};
 
 template <std::size_t N>
@@ -154,6 +156,7 @@ std::string problem_key(const app::Error& error) {
   if (error.kind == app::ErrorKind::not_found) return "gone";
   if (error.kind == app::ErrorKind::validation) return "unknown_colleague";
   if (error.detail == "This ticket is with a colleague.") return "colleague";
+  if (error.detail == app::desk_busy) return "busy";
   return "changed";
 }
 

@@ -1,8 +1,9 @@
 // /staff/reception (Empfang, emergency desk): everyone waiting at the account's location with
 // number, kind, waiting time and the appointment's time, emergencies first and an alarm when one
-// waits too long; call an emergency to one's own desk, hand a ticket to a colleague, and today's
-// emergency capacity. Plain forms with POST-redirect-GET; live through the queue's event stream.
+// waits too long; call an emergency to one's own desk (one visitor at a time: start and finish
+// it here), hand a ticket to a colleague, and today's emergency capacity. Plain forms with POST-redirect-GET; live through the queue's event stream.
 #include "app/emergency_capacity.hpp"
+#include "app/ticket_day.hpp"
 #include "http/form.hpp"
 #include "web/staff/floor.hpp"
 
@@ -47,7 +48,10 @@ http::Response view(StaffContext& c, const StaffRequest& r) {
   for (const Ticket& t : today) {
     if (t.status != TicketStatus::called && t.status != TicketStatus::in_service) continue;
     Data row = ticket_row(r.page, *snapshot, *location, t, now);
+    const bool mine = can_call && t.staff_id == r.staff.account.staff_id;
     row.set("can_hand_over", t.status == TicketStatus::called);
+    row.set("mine_called", mine && t.status == TicketStatus::called);
+    row.set("mine_running", mine && t.status == TicketStatus::in_service);
     row.set("colleagues", people);
     called.push_back(row);
   }
@@ -61,6 +65,8 @@ http::Response view(StaffContext& c, const StaffRequest& r) {
   data.set("called", Data{called});
   data.set("has_called", !called.empty());
   data.set("can_call", can_call);
+  // One visitor at a time at the emergency desk too: its call buttons wait until it is free.
+  data.set("desk_busy", can_call && app::held_by(today, r.staff.account.staff_id).has_value());
   add_capacity(c, *snapshot, *location, now, data);
   add_flash(r.page, r.http, data);
   add_live(data, "/staff/reception/events", today, now, policy);
@@ -102,6 +108,19 @@ http::Response hand_over(StaffContext& c, const StaffRequest& r) {
   return finish(r, c.tickets->transfer(t->id, to->id, {r.staff.account.staff_id, true}), "handed");
 }
 
+// Start or finish the visitor at the receptionist's own desk (not a colleague's: theirs is on their desk page).
+http::Response own_step(StaffContext& c, const StaffRequest& r, std::string_view did, bool start) {
+  const auto snapshot = c.catalogs->current();
+  const Location* location = location_of(*snapshot, r.staff.account);
+  if (location == nullptr) return no_location(r);
+  const auto t = form_ticket(c, r, *location);
+  if (!t) return r.page.redirect(after_post(page_path, "problem", "gone", ""));
+  if (r.staff.account.staff_id.empty() || t->staff_id != r.staff.account.staff_id)
+    return r.page.redirect(after_post(page_path, "problem", "colleague", ""));
+  const app::Actor actor{r.staff.account.staff_id, true};
+  return finish(r, start ? c.tickets->start(t->id, actor) : c.tickets->finish(t->id, actor), did);
+}
+
 }  // namespace
 
 void add_reception_pages(StaffRoutes& routes) {
@@ -115,6 +134,8 @@ void add_reception_pages(StaffRoutes& routes) {
   });
   routes.post("/staff/reception/call", p, [&c](const StaffRequest& r) { return call(c, r); });
   routes.post("/staff/reception/hand-over", p, [&c](const StaffRequest& r) { return hand_over(c, r); });
+  routes.post("/staff/reception/start", p, [&c](const StaffRequest& r) { return own_step(c, r, "started", true); });
+  routes.post("/staff/reception/finish", p, [&c](const StaffRequest& r) { return own_step(c, r, "finished", false); });
   routes.link({"/staff/reception", "Reception", "Everyone waiting, emergencies first, with waiting times.",
                Permission::view_queue});
 }

@@ -1,9 +1,15 @@
 // Contract: tickets and their life cycle (every change stored with its time), unique request ids
-// and numbers, and the conditional change that lets only one of many concurrent callers win.
+// and numbers, the conditional change that lets only one of many concurrent callers win, and one
+// called or in-service ticket per person and day (migration 013).
+#include <sqlite3.h>
+
 #include <atomic>
 #include <future>
+#include <map>
+#include <stdexcept>
 #include <vector>
 
+#include "store/postgres/connection.hpp"
 #include "store_contract.hpp"
 
 namespace amt::store::testing {
@@ -144,6 +150,142 @@ TEST_P(StoreContract, OfManyConcurrentCallersOfOneTicketExactlyOneWins) {
   for (auto& c : callers) c.get();
   EXPECT_EQ(wins.load(), 1);
   EXPECT_EQ(store().ticket_events("t1").size(), 2u);
+}
+
+
+// Calls ticket id for staff (to room) if the store lets it: waiting -> called.
+bool call_for_staff(Store& store, const std::string& id, const std::string& staff, Instant at) {
+  bool called = false;
+  store.write([&](WriteTx& tx) {
+    called = false;  // set afresh on every run of the job (PostgreSQL may run it again)
+    auto t = tx.ticket_by_id(id);
+    if (!t) return;
+    Ticket changed = *t;
+    changed.status = TicketStatus::called;
+    changed.staff_id = staff;
+    changed.room = "R-" + staff;
+    changed.called_at = at;
+    called = tx.change_ticket(changed, t->status, {id, TicketAction::called, at, staff, changed.room});
+  });
+  return called;
+}
+
+bool move_ticket(Store& store, const std::string& id, TicketStatus to, TicketAction action, Instant at) {
+  bool moved = false;
+  store.write([&](WriteTx& tx) {
+    moved = false;
+    auto t = tx.ticket_by_id(id);
+    if (!t) return;
+    Ticket changed = *t;
+    changed.status = to;
+    moved = tx.change_ticket(changed, t->status, {id, action, at, t->staff_id, t->room});
+  });
+  return moved;
+}
+
+Ticket walk_in_ticket(const std::string& id, const std::string& number, Instant issued) {
+  Ticket t = sample_ticket(id, number, issued);
+  t.kind = TicketKind::walk_in;
+  t.appointment_id.clear();
+  t.appointment_start.reset();
+  t.staff_id.clear();
+  return t;
+}
+
+TEST_P(StoreContract, SecondCalledTicketForTheSamePersonOnOneDayIsRefusedUntilTheFirstIsDone) {
+  const Instant nine = at_utc(2027, 3, 15, 9);
+  for (int i = 1; i <= 3; ++i)
+    issue(store(), walk_in_ticket("t" + std::to_string(i), "W00" + std::to_string(i), at_utc(2027, 3, 15, 8, i)));
+  ASSERT_TRUE(call_for_staff(store(), "t1", "anna", nine));
+  EXPECT_FALSE(call_for_staff(store(), "t2", "anna", nine + Minutes{1}));  // anna still has t1 called
+  EXPECT_EQ(store().tickets("mainz", day_start, day_end).at(1).status, TicketStatus::waiting);
+  EXPECT_EQ(store().ticket_events("t2").size(), 1u);                 // nothing written
+  EXPECT_TRUE(call_for_staff(store(), "t2", "ben", nine + Minutes{1}));    // someone else may
+  EXPECT_TRUE(call_for_staff(store(), "t1", "anna", nine + Minutes{2}));   // a recall of her own ticket
+  ASSERT_TRUE(move_ticket(store(), "t1", TicketStatus::in_service, TicketAction::started, nine + Minutes{3}));
+  EXPECT_FALSE(call_for_staff(store(), "t3", "anna", nine + Minutes{4}));  // in service holds the desk too
+  ASSERT_TRUE(move_ticket(store(), "t1", TicketStatus::done, TicketAction::finished, nine + Minutes{20}));
+  EXPECT_TRUE(call_for_staff(store(), "t3", "anna", nine + Minutes{21}));  // free again
+  Ticket next_day = walk_in_ticket("t4", "W001", at_utc(2027, 3, 16, 8));
+  next_day.day = *parse_date("2027-03-16");
+  issue(store(), next_day);
+  EXPECT_TRUE(call_for_staff(store(), "t4", "anna", at_utc(2027, 3, 16, 9)));  // one per day
+}
+
+TEST_P(StoreContract, OfManyConcurrentCallsForOnePersonExactlyOneTicketIsCalled) {
+  constexpr int callers_count = 12;
+  for (int i = 0; i < callers_count; ++i)
+    issue(store(), walk_in_ticket("t" + std::to_string(i), "W" + std::to_string(100 + i), at_utc(2027, 3, 15, 8, i)));
+  std::atomic<int> wins{0};
+  std::vector<std::future<void>> callers;
+  for (int i = 0; i < callers_count; ++i)
+    callers.push_back(std::async(std::launch::async, [&, i] {
+      if (call_for_staff(store(), "t" + std::to_string(i), "anna", at_utc(2027, 3, 15, 9))) ++wins;
+    }));
+  for (auto& c : callers) c.get();
+  EXPECT_EQ(wins.load(), 1);
+  int called = 0;
+  for (const Ticket& t : store().tickets("mainz", day_start, day_end)) called += t.status == TicketStatus::called;
+  EXPECT_EQ(called, 1);
+}
+
+
+// Runs SQL on the test's database behind the store's back (the store is closed meanwhile).
+void run_raw_sql(const std::string& url, const std::string& sql) {
+  if (url.starts_with("sqlite:")) {
+    sqlite3* db = nullptr;
+    const std::string path = url.substr(std::string("sqlite:").size());
+    char* error = nullptr;
+    const bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+                    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK;
+    const std::string message = error ? error : "open failed";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    if (!ok) throw std::runtime_error(message);
+    return;
+  }
+  postgres::Connection c(url);
+  c.exec(sql);
+}
+
+Ticket ticket_held_by(const std::string& id, const std::string& number, const std::string& staff, TicketStatus status,
+                   Instant called_at) {
+  Ticket t = walk_in_ticket(id, number, called_at - Minutes{30});
+  t.status = status;
+  t.staff_id = staff;
+  t.room = "R-" + staff;
+  t.called_at = called_at;
+  return t;
+}
+
+// A database from before migration 013 may hold one person's second called ticket (two servers
+// raced, or a call from the command line): migrating keeps the one in service, else the one
+// called last, puts the others back in the queue with a stored "requeued", then holds the rule.
+TEST_P(StoreContract, MigrationToOneVisitorPerDeskResolvesTicketsHeldTwice) {
+  close_store();
+  run_raw_sql(url(), "DROP INDEX tickets_one_visitor_per_staff; DELETE FROM schema_migrations WHERE version = 13;");
+  reopen();
+  const Instant nine = at_utc(2027, 3, 15, 9);
+  issue(store(), ticket_held_by("anna-old", "W001", "anna", TicketStatus::called, nine));
+  issue(store(), ticket_held_by("anna-new", "W002", "anna", TicketStatus::called, nine + Minutes{5}));
+  issue(store(), ticket_held_by("ben-serving", "W003", "ben", TicketStatus::in_service, nine));
+  issue(store(), ticket_held_by("ben-called", "W004", "ben", TicketStatus::called, nine + Minutes{9}));
+  issue(store(), ticket_held_by("cara", "W005", "cara", TicketStatus::called, nine));
+  store().migrate();
+  EXPECT_EQ(store().schema_version(), latest_migration());
+  std::map<Id, Ticket> by_id;
+  for (const Ticket& t : store().tickets("mainz", day_start, day_end)) by_id[t.id] = t;
+  EXPECT_EQ(by_id["anna-new"].status, TicketStatus::called);
+  EXPECT_EQ(by_id["ben-serving"].status, TicketStatus::in_service);
+  EXPECT_EQ(by_id["cara"].status, TicketStatus::called);
+  for (const char* id : {"anna-old", "ben-called"}) {
+    EXPECT_EQ(by_id[id].status, TicketStatus::waiting) << id;
+    EXPECT_EQ(by_id[id].room, "") << id;
+    EXPECT_EQ(by_id[id].staff_id, "") << id;  // a walk-in: anyone qualified may call it again
+    EXPECT_EQ(store().ticket_events(id).back().action, TicketAction::requeued) << id;
+  }
+  EXPECT_FALSE(call_for_staff(store(), "anna-old", "anna", nine + Minutes{10}));  // the rule holds from now on
+  EXPECT_TRUE(call_for_staff(store(), "anna-old", "dora", nine + Minutes{10}));
 }
 
 }  // namespace
