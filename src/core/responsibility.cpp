@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/surname.hpp"
+#include "core/text.hpp"
 
 namespace amt {
 
@@ -15,12 +16,6 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Whitespace anywhere is dropped (people and forms write "123D 456789") and letters uppercased.
 // Anything else than letters and digits makes the number unusable: nullopt.
@@ -129,7 +124,7 @@ std::optional<Id> first_present(const Catalog& catalog, const std::vector<Id>& c
 }
 
 bool is_valid_customer_number(std::string_view s) {
-  const std::string_view t = trim(s);
+  const std::string_view t = trim_space(s);
   if (t.size() < 3 || t.size() > 20) return false;
   return std::all_of(t.begin(), t.end(), [](char c) { return is_ascii_digit(c) || is_ascii_letter(c); });
 }

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/text.hpp"
+
 namespace amt {
 namespace {
 
@@ -71,25 +73,20 @@ std::optional<std::string> fold(std::string_view name, bool separators_allowed) 
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 }  // namespace
 
-std::optional<std::string> fold_surname(std::string_view name) { return fold(trim(name), true); }
+std::optional<std::string> fold_surname(std::string_view name) { return fold(trim_space(name), true); }
 
 std::string_view surname_of(std::string_view full_name) {
-  const std::string_view name = trim(full_name);
-  if (const auto comma = name.find(','); comma != std::string_view::npos) return trim(name.substr(0, comma));
+  const std::string_view name = trim_space(full_name);
+  if (const auto comma = name.find(','); comma != std::string_view::npos) return trim_space(name.substr(0, comma));
   const auto space = name.find_last_of(" \t");
   return space == std::string_view::npos ? name : name.substr(space + 1);
 }
 
 std::optional<std::string> surname_bound(std::string_view bound) {
-  auto folded = fold(trim(bound), false);
+  auto folded = fold(trim_space(bound), false);
   if (!folded || folded->empty() || folded->size() > 10) return std::nullopt;
   return folded;
 }

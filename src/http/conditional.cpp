@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "http/text.hpp"
+
 namespace amt::http {
 namespace {
 
@@ -22,17 +24,11 @@ std::string body_etag(std::string_view body) {
   return out + "\"";
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // If-None-Match uses the weak comparison: W/"x" matches "x".
 bool none_match_hits(std::string_view header, std::string_view etag) {
   while (!header.empty()) {
     const auto comma = header.find(',');
-    std::string_view tag = trim(header.substr(0, comma));
+    std::string_view tag = trim_ows(header.substr(0, comma));
     if (tag == "*") return true;
     if (tag.starts_with("W/")) tag.remove_prefix(2);
     if (tag == etag) return true;
@@ -54,7 +50,7 @@ std::string format_http_date(std::chrono::sys_seconds t) {
 }
 
 std::optional<std::chrono::sys_seconds> parse_http_date(std::string_view text) {
-  const std::string s(trim(text));
+  const std::string s(trim_ows(text));
   std::tm tm{};
   const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
   if (!end || *end != '\0') return std::nullopt;

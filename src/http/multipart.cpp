@@ -6,16 +6,11 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "http/text.hpp"
 
 namespace amt::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The value of parameter key in a header value like `form-data; name="file"; filename="a.pdf"`.
 std::optional<std::string> parameter(std::string_view v, std::string_view key) {
@@ -28,7 +23,7 @@ std::optional<std::string> parameter(std::string_view v, std::string_view key) {
     i = skip_blanks(i + 1);
     const auto eq = v.find('=', i);
     if (eq == std::string_view::npos) return std::nullopt;
-    const std::string name = ascii_lower(trim(v.substr(i, eq - i)));
+    const std::string name = ascii_lower(trim_ows(v.substr(i, eq - i)));
     i = skip_blanks(eq + 1);
     std::string value;
     if (i < v.size() && v[i] == '"') {
@@ -40,7 +35,7 @@ std::optional<std::string> parameter(std::string_view v, std::string_view key) {
       ++i;
     } else {
       const std::size_t semi = std::min(v.find(';', i), v.size());
-      value = std::string(trim(v.substr(i, semi - i)));
+      value = std::string(trim_ows(v.substr(i, semi - i)));
       i = semi;
     }
     if (name == key) return value;
@@ -64,10 +59,10 @@ bool read_part(std::string_view part, MultipartForm& form) {
     headers.remove_prefix(eol + 2);
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return false;
-    const std::string header = ascii_lower(trim(line.substr(0, colon)));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string header = ascii_lower(trim_ows(line.substr(0, colon)));
+    const std::string_view value = trim_ows(line.substr(colon + 1));
     if (header == "content-disposition") {
-      form_data = ascii_lower(trim(value.substr(0, value.find(';')))) == "form-data";
+      form_data = ascii_lower(trim_ows(value.substr(0, value.find(';')))) == "form-data";
       name = parameter(value, "name");
       file_name = parameter(value, "filename");
     } else if (header == "content-type") {
@@ -85,7 +80,7 @@ bool read_part(std::string_view part, MultipartForm& form) {
 }  // namespace
 
 std::string multipart_boundary(std::string_view content_type) {
-  if (ascii_lower(trim(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") return {};
+  if (ascii_lower(trim_ows(content_type.substr(0, content_type.find(';')))) != "multipart/form-data") return {};
   const auto boundary = parameter(content_type, "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 70) return {};
   return *boundary;

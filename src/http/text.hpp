@@ -14,5 +14,7 @@ void to_lower_ascii(std::string& s) noexcept;
 std::string_view fold_method(std::string_view method) noexcept;
 // Appends s as the inside of a JSON string (without quotes); control characters become \uXXXX.
 void append_json_escaped(std::string& out, std::string_view s);
+// s without the optional whitespace (spaces and tabs) around header values and their parts.
+std::string_view trim_ows(std::string_view s) noexcept;
 
 }  // namespace amt::http

@@ -9,7 +9,7 @@
 namespace amt::store::postgres {
 namespace {
 
-std::optional<Appointment> first(const Rows& rows) {
+std::optional<Appointment> first_appointment(const Rows& rows) {
   if (rows.size() == 0) return std::nullopt;
   return read_appointment(rows[0]);
 }
@@ -43,17 +43,17 @@ std::vector<Appointment> appointments_overlapping(Connection& c, const Id& locat
 
 std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code, bool for_update) {
   if (for_update)
-    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1 FOR UPDATE",
+    return first_appointment(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1 FOR UPDATE",
                          Params().add(code)));
-  return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1",
+  return first_appointment(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE code = $1",
                        Params().add(code)));
 }
 
 std::optional<Appointment> appointment_by_id(Connection& c, const Id& id, bool for_update) {
   if (for_update)
-    return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1 FOR UPDATE",
+    return first_appointment(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1 FOR UPDATE",
                          Params().add(id)));
-  return first(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1",
+  return first_appointment(c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments WHERE id = $1",
                        Params().add(id)));
 }
 
@@ -111,7 +111,5 @@ int purge_idempotency(Connection& c, Instant cutoff) {
   return c.query("DELETE FROM idempotency_keys WHERE created_at < $1", Params().add(seconds(cutoff)))
       .affected();
 }
-
-#undef AMT_APPOINTMENT_COLUMNS
 
 }  // namespace amt::store::postgres

@@ -23,7 +23,7 @@ namespace {
 
 Ticket read_ticket(const Row& r) { return ticket_from_row(r); }
 
-std::optional<Ticket> first(const Rows& rows) {
+std::optional<Ticket> first_ticket(const Rows& rows) {
   if (rows.size() == 0) return std::nullopt;
   return read_ticket(rows[0]);
 }
@@ -50,12 +50,12 @@ std::vector<Ticket> tickets_issued(Connection& c, const Id& location_id, Instant
 }
 
 std::optional<Ticket> ticket_by_id(Connection& c, const Id& id) {
-  return first(c.query("SELECT " AMT_TICKET_COLUMNS " FROM tickets WHERE id = $1", Params().add(id)));
+  return first_ticket(c.query("SELECT " AMT_TICKET_COLUMNS " FROM tickets WHERE id = $1", Params().add(id)));
 }
 
 std::optional<Ticket> ticket_by_request(Connection& c, std::string_view request_id) {
   if (request_id.empty()) return std::nullopt;
-  return first(c.query("SELECT " AMT_TICKET_COLUMNS " FROM tickets WHERE request_id = $1",
+  return first_ticket(c.query("SELECT " AMT_TICKET_COLUMNS " FROM tickets WHERE request_id = $1",
                        Params().add(request_id)));
 }
 

@@ -115,6 +115,4 @@ int purge_idempotency(Connection& c, Instant cutoff) {
   return q.changes();
 }
 
-#undef AMT_APPOINTMENT_COLUMNS
-
 }  // namespace amt::store::sqlite

@@ -11,7 +11,7 @@ namespace amt::web::staff::floor {
 
 namespace {
 
-constexpr std::string_view page_path = "/staff/reception";
+constexpr std::string_view reception_path = "/staff/reception";
 
 http::Response no_location(const StaffRequest& r) {
   return r.page.message(409, "No location", "Your account is not assigned to a location. Please ask an administrator.");
@@ -26,7 +26,7 @@ void add_capacity(StaffContext& c, const app::CatalogSnapshot& snapshot, const L
   data.set("capacity_over", capacity->used_minutes > capacity->held_back_minutes);
 }
 
-http::Response view(StaffContext& c, const StaffRequest& r) {
+http::Response reception_view(StaffContext& c, const StaffRequest& r) {
   const auto snapshot = c.catalogs->current();
   const Location* location = location_of(*snapshot, r.staff.account);
   if (location == nullptr) return no_location(r);
@@ -79,8 +79,8 @@ std::optional<Ticket> form_ticket(StaffContext& c, const StaffRequest& r, const 
 }
 
 http::Response finish(const StaffRequest& r, const app::Result<Ticket>& done, std::string_view did) {
-  if (!done) return r.page.redirect(after_post(page_path, "problem", problem_key(done.error()), ""));
-  return r.page.redirect(after_post(page_path, "did", did, done->number));
+  if (!done) return r.page.redirect(after_post(reception_path, "problem", problem_key(done.error()), ""));
+  return r.page.redirect(after_post(reception_path, "did", did, done->number));
 }
 
 http::Response call(StaffContext& c, const StaffRequest& r) {
@@ -88,23 +88,23 @@ http::Response call(StaffContext& c, const StaffRequest& r) {
   const Location* location = location_of(*snapshot, r.staff.account);
   if (location == nullptr) return no_location(r);
   if (snapshot->catalog.staff_member(r.staff.account.staff_id) == nullptr)
-    return r.page.redirect(after_post(page_path, "problem", "no_staff", ""));
+    return r.page.redirect(after_post(reception_path, "problem", "no_staff", ""));
   const auto t = form_ticket(c, r, *location);
-  if (!t) return r.page.redirect(after_post(page_path, "problem", "gone", ""));
+  if (!t) return r.page.redirect(after_post(reception_path, "problem", "gone", ""));
   // Called by someone (or by this very request, sent twice) meanwhile: say so, call nobody.
-  if (t->status != TicketStatus::waiting) return r.page.redirect(after_post(page_path, "problem", "changed", ""));
+  if (t->status != TicketStatus::waiting) return r.page.redirect(after_post(reception_path, "problem", "changed", ""));
   return finish(r, c.tickets->call(t->id, {r.staff.account.staff_id, true}), "called");
 }
 
-http::Response hand_over(StaffContext& c, const StaffRequest& r) {
+http::Response reception_hand_over(StaffContext& c, const StaffRequest& r) {
   const auto snapshot = c.catalogs->current();
   const Location* location = location_of(*snapshot, r.staff.account);
   if (location == nullptr) return no_location(r);
   const auto t = form_ticket(c, r, *location);
-  if (!t) return r.page.redirect(after_post(page_path, "problem", "gone", ""));
+  if (!t) return r.page.redirect(after_post(reception_path, "problem", "gone", ""));
   const Staff* to = snapshot->catalog.staff_member(http::field(r.form, "to"));
   if (to == nullptr || to->location_id != location->id || !to->active)
-    return r.page.redirect(after_post(page_path, "problem", "unknown_colleague", ""));
+    return r.page.redirect(after_post(reception_path, "problem", "unknown_colleague", ""));
   return finish(r, c.tickets->transfer(t->id, to->id, {r.staff.account.staff_id, true}), "handed");
 }
 
@@ -114,9 +114,9 @@ http::Response own_step(StaffContext& c, const StaffRequest& r, std::string_view
   const Location* location = location_of(*snapshot, r.staff.account);
   if (location == nullptr) return no_location(r);
   const auto t = form_ticket(c, r, *location);
-  if (!t) return r.page.redirect(after_post(page_path, "problem", "gone", ""));
+  if (!t) return r.page.redirect(after_post(reception_path, "problem", "gone", ""));
   if (r.staff.account.staff_id.empty() || t->staff_id != r.staff.account.staff_id)
-    return r.page.redirect(after_post(page_path, "problem", "colleague", ""));
+    return r.page.redirect(after_post(reception_path, "problem", "colleague", ""));
   const app::Actor actor{r.staff.account.staff_id, true};
   return finish(r, start ? c.tickets->start(t->id, actor) : c.tickets->finish(t->id, actor), did);
 }
@@ -126,14 +126,14 @@ http::Response own_step(StaffContext& c, const StaffRequest& r, std::string_view
 void add_reception_pages(StaffRoutes& routes) {
   StaffContext& c = routes.context();
   const Permission p = Permission::view_queue;
-  routes.get("/staff/reception", p, [&c](const StaffRequest& r) { return view(c, r); });
+  routes.get("/staff/reception", p, [&c](const StaffRequest& r) { return reception_view(c, r); });
   routes.get("/staff/reception/events", p, [&c](const StaffRequest& r) {
     const Location* location = location_of(*c.catalogs->current(), r.staff.account);
     if (location == nullptr) return http::Response::problem(404, "Not Found", "The account has no location.");
     return queue_events(c, r.http, location->id);
   });
   routes.post("/staff/reception/call", p, [&c](const StaffRequest& r) { return call(c, r); });
-  routes.post("/staff/reception/hand-over", p, [&c](const StaffRequest& r) { return hand_over(c, r); });
+  routes.post("/staff/reception/hand-over", p, [&c](const StaffRequest& r) { return reception_hand_over(c, r); });
   routes.post("/staff/reception/start", p, [&c](const StaffRequest& r) { return own_step(c, r, "started", true); });
   routes.post("/staff/reception/finish", p, [&c](const StaffRequest& r) { return own_step(c, r, "finished", false); });
   routes.link({"/staff/reception", "Reception", "Everyone waiting, emergencies first, with waiting times.",

@@ -51,7 +51,7 @@ class EmergencyCapacityTest : public ::testing::TestWithParam<StoreBackend> {
   std::vector<std::unique_ptr<Tickets>> tickets_;
 };
 
-const Actor reception{"staff-35", true};
+const Actor reception_desk{"staff-35", true};
 
 TEST_P(EmergencyCapacityTest, CountsServiceTimeOfTodaysEmergenciesAgainstTheHeldBackMinutes) {
   EXPECT_EQ(today("2027-03-16T08:00").used_minutes, 0);
@@ -59,19 +59,19 @@ TEST_P(EmergencyCapacityTest, CountsServiceTimeOfTodaysEmergenciesAgainstTheHeld
 
   auto yesterday = at("2027-03-15T09:00").emergency("mainz", "old");  // another day: not counted
   ASSERT_TRUE(yesterday);
-  ASSERT_TRUE(at("2027-03-15T09:01").call(yesterday->id, reception));
-  ASSERT_TRUE(at("2027-03-15T09:02").start(yesterday->id, reception));
+  ASSERT_TRUE(at("2027-03-15T09:01").call(yesterday->id, reception_desk));
+  ASSERT_TRUE(at("2027-03-15T09:02").start(yesterday->id, reception_desk));
 
   auto first = at("2027-03-16T09:00").emergency("mainz", "e1");
   ASSERT_TRUE(first);
-  ASSERT_TRUE(at("2027-03-16T09:02").call(first->id, reception));
-  ASSERT_TRUE(at("2027-03-16T09:05").start(first->id, reception));
-  ASSERT_TRUE(at("2027-03-16T09:25").finish(first->id, reception));  // 20 minutes
+  ASSERT_TRUE(at("2027-03-16T09:02").call(first->id, reception_desk));
+  ASSERT_TRUE(at("2027-03-16T09:05").start(first->id, reception_desk));
+  ASSERT_TRUE(at("2027-03-16T09:25").finish(first->id, reception_desk));  // 20 minutes
 
   auto second = at("2027-03-16T10:00").emergency("mainz", "e2");
   ASSERT_TRUE(second);
-  ASSERT_TRUE(at("2027-03-16T10:05").call(second->id, reception));
-  ASSERT_TRUE(at("2027-03-16T10:10").start(second->id, reception));  // still in service
+  ASSERT_TRUE(at("2027-03-16T10:05").call(second->id, reception_desk));
+  ASSERT_TRUE(at("2027-03-16T10:10").start(second->id, reception_desk));  // still in service
 
   auto walk_in = at("2027-03-16T10:00").walk_in("mainz", "continued-benefits", "w1");  // not an emergency
   ASSERT_TRUE(walk_in && *walk_in);

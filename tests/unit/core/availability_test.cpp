@@ -18,13 +18,6 @@ bool offers(const std::vector<DaySlots>& days, Instant start) {
   return std::find(all.begin(), all.end(), start) != all.end();
 }
 
-int capacity_at(const std::vector<DaySlots>& days, Instant start) {
-  for (const DaySlots& d : days)
-    for (const Slot& s : d.slots)
-      if (s.start == start) return s.capacity;
-  return 0;
-}
-
 TEST(Availability, KeepsTheSlotGreedyAssignmentWouldLose) {
   // Anna can do X and Y, Ben only X. An X sits on Anna at 09:00; a Y at 09:00 is still possible
   // by moving the X to Ben.

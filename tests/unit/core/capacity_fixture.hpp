@@ -14,6 +14,13 @@ namespace amt::testing {
 
 inline Zone berlin() { return zone("Europe/Berlin"); }
 inline LocalDate day(const char* text) { return *parse_date(text); }
+// The capacity offered at start, 0 when no slot starts then.
+inline int capacity_at(const std::vector<DaySlots>& days, Instant start) {
+  for (const DaySlots& d : days)
+    for (const Slot& s : d.slots)
+      if (s.start == start) return s.capacity;
+  return 0;
+}
 // "2027-03-15 08:00" on the Berlin wall clock (must be a unique reading).
 inline Instant local(const char* date, int hours, int minutes = 0) {
   return resolve(berlin(), at(day(date), hm(hours, minutes))).earliest;

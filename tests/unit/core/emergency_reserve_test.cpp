@@ -73,13 +73,6 @@ TEST(EmergencyReserve, HoldsLessWhenTheDayHasTooLittleStaffedTime) {
 const Catalog kTwo = catalog({person("anna", {"x"}), person("ben", {"x"})}, {service("x")});
 const Instant kBefore = local("2027-03-01", 7);
 
-int capacity_at(const std::vector<DaySlots>& days, Instant start) {
-  for (const DaySlots& d : days)
-    for (const Slot& s : d.slots)
-      if (s.start == start) return s.capacity;
-  return 0;
-}
-
 TEST(EmergencyReserve, PlannerOffersOneDeskLessInTheHeldBackHour) {
   const Planner planner(kTwo, "mainz", 60);
   const auto days = planner.free_slots({}, query("x", "2027-03-15", "2027-03-15", kBefore));

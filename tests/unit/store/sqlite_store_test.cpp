@@ -35,10 +35,6 @@ struct TempDatabase {
   ~TempDatabase() { db.drop(); }
 };
 
-Appointment numbered(int n) {
-  return sample_appointment("a" + std::to_string(n), at_utc(2027, 3, 15, 8) + Minutes{30 * n});
-}
-
 TEST(SqliteStore, OpeningCreatesTheDirectoryAndAWalDatabase) {
   TempDatabase temp;
   auto store = open_store(temp.db.url);

@@ -8,6 +8,11 @@ namespace {
 
 std::string day_text(LocalDate d) { return format_date(d); }
 
+}  // namespace
+
+// Overloads of the contract's expect_same, outside an anonymous namespace so that none of them
+// hides the Appointment one from code compiled after this file in a unity batch.
+
 void expect_same(const Location& e, const Location& a) {
   SCOPED_TRACE("location " + e.id);
   EXPECT_EQ(e.id, a.id);
@@ -75,6 +80,8 @@ void expect_same(const ResponsibilityRule& e, const ResponsibilityRule& a) {
   EXPECT_EQ(e.surname_from, a.surname_from);
   EXPECT_EQ(e.surname_to, a.surname_to);
 }
+
+namespace {
 
 template <class T>
 void expect_same_list(const std::vector<T>& e, const std::vector<T>& a) {

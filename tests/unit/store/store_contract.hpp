@@ -63,6 +63,8 @@ Instant at_utc(int year, int month, int day, int hour, int minute = 0);
 Catalog sample_catalog();
 // A booked appointment in "mainz" for "first-application" with staff "anna".
 Appointment sample_appointment(const std::string& id, Instant start, Minutes duration = Minutes{30});
+// Appointment n of a row of half-hour appointments from 08:00 UTC on 15 March 2027, id "a<n>".
+Appointment numbered(int n);
 void insert(Store& store, const Appointment& a);  // one write with one insert
 // data_version() once the store vouches for it (PostgreSQL: its watch may be reconnecting);
 // fails the test after 5 s without.

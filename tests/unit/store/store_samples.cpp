@@ -98,6 +98,10 @@ Catalog sample_catalog() {
   return c;
 }
 
+Appointment numbered(int n) {
+  return sample_appointment("a" + std::to_string(n), at_utc(2027, 3, 15, 8) + Minutes{30 * n});
+}
+
 Appointment sample_appointment(const std::string& id, Instant start, Minutes duration) {
   Appointment a;
   a.id = id;

@@ -19,10 +19,6 @@ struct Refused : std::runtime_error {
   int n;
 };
 
-Appointment numbered(int n) {
-  return sample_appointment("a" + std::to_string(n), at_utc(2027, 3, 15, 8) + Minutes{30 * n});
-}
-
 // Blocks the store's writer until released, so the writes issued meanwhile queue up together.
 class WriterGate {
  public:
