@@ -34,14 +34,19 @@ def sms_server(make_server, gateway, secret, **overrides):
 
 
 def book_with_sms(agent, skip=0, phone="0151 2345678"):
-    """Books the skip-th free first-application time for a caller by phone with an SMS confirmation."""
-    resp = agent.get("/staff/console?concern=Erstantrag&next=1")
-    assert resp.status == 200, resp
-    start = SLOT.findall(resp.body)[skip].decode()
-    resp = agent.post("/staff/console/book", {"location": "mainz", "service": "first-application", "start": start,
-                                              "name": "Erika Anrufer", "phone": phone, "confirm": "sms"})
-    assert resp.status == 303, resp
-    return re.search(r"/booking/([A-Z0-9]{6})", resp.header("location")).group(1)
+    """Books a free first-application time (the skip-th offered, or a later one when that was taken
+    meanwhile) for a caller by phone with an SMS confirmation; returns the booking code."""
+    for attempt in range(6):
+        resp = agent.get("/staff/console?concern=Erstantrag&next=1")
+        assert resp.status == 200, resp
+        starts = SLOT.findall(resp.body)
+        start = starts[(skip + attempt) % len(starts)].decode()
+        resp = agent.post("/staff/console/book", {"location": "mainz", "service": "first-application", "start": start,
+                                                  "name": "Erika Anrufer", "phone": phone, "confirm": "sms"})
+        if resp.status == 303:
+            return re.search(r"/booking/([A-Z0-9]{6})", resp.header("location")).group(1)
+        assert resp.status == 409, resp
+    raise AssertionError("no free time could be booked")
 
 
 def sms_rows(server):
@@ -166,3 +171,4 @@ def test_a_missing_secret_variable_stops_the_server_at_start(make_server, gatewa
     with pytest.raises(AssertionError):
         server.start(timeout=5)
     assert "AMT_TEST_SMS_UNSET_VARIABLE" in log_of(server)
+
