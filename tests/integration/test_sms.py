@@ -2,7 +2,7 @@
 # gateway on loopback: the console's confirmation SMS arrives once with number, text and the secret
 # header; while the gateway is down or failing, messages wait and are delivered exactly once when
 # it is back; a gateway that keeps failing leaves the message failed, visible on the console page;
-# the secret never reaches the server's log.
+# the secret never reaches the server's log; a kiosk booking with a mobile number is confirmed by SMS.
 import html
 import re
 import secrets
@@ -13,6 +13,7 @@ import pytest
 from amt import free_port
 from sms_gateway import PATH, SmsGateway, sms_env
 from staff_client import create_staff, signed_in
+from test_kiosk import issue_key, open_board, tap
 
 SECRET_VARIABLE = "AMT_TEST_SMS_GATEWAY_TOKEN"
 SLOT = re.compile(rb'name="start" value="([^"]+)"')
@@ -172,3 +173,24 @@ def test_a_missing_secret_variable_stops_the_server_at_start(make_server, gatewa
         server.start(timeout=5)
     assert "AMT_TEST_SMS_UNSET_VARIABLE" in log_of(server)
 
+
+def test_a_kiosk_booking_with_a_mobile_number_is_confirmed_once_by_sms(make_server, gateway):
+    gateway.start()
+    server, _ = sms_server(make_server, gateway, "tok-" + secrets.token_hex(16))
+    board = open_board(server, issue_key(server)[0])
+    times = server.client.get("/kiosk/book/times?lang=en&service=first-application", board)
+    link = re.findall(r'href="(/kiosk/book/details\?[^"]+)"', times.text)[0]
+    details = server.client.get(link.replace("&amp;", "&"), board)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', details.text))
+    form = dict(fields, name="Anna Muster", email="", phone="0170 1234567")
+    answers = [tap(server, board, "/kiosk/book/details", **form) for _ in range(2)]  # a double tap
+    assert [a.status for a in answers] == [201, 201]
+    code = re.search(r"data-booking-code>(\w+)<", answers[0].text).group(1)
+    assert "A confirmation is being sent to <strong>01701234567</strong>" in answers[0].text
+
+    [request] = gateway.wait_for(lambda got: len(got) >= 1, what="the kiosk SMS")
+    assert request["json"]["to"] == "+491701234567"
+    assert f"Buchungscode: {code}" in request["json"]["text"]
+    wait_for_rows(server, lambda rows: rows and rows[0][1] == "sent", "sent")
+    time.sleep(1.5)
+    assert len(gateway.all()) == 1 and len(sms_rows(server)) == 1
