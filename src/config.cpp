@@ -74,6 +74,21 @@ std::vector<Key> keys(Config& c) {
       {"kiosk", "emergency_situations", &c.kiosk.emergency_situations},
       {"emergency", "minutes_per_day", &c.emergency.minutes_per_day},
       {"queue", "alarm_after_minutes", &c.queue.alarm_after_minutes},
+      {"sms", "url", &c.sms.url},
+      {"sms", "method", &c.sms.method},
+      {"sms", "headers", &c.sms.headers},
+      {"sms", "secret_env", &c.sms.secret_env},
+      {"sms", "body", &c.sms.body},
+      {"sms", "body_format", &c.sms.body_format},
+      {"sms", "country_code", &c.sms.country_code},
+      {"sms", "success_status", &c.sms.success_status},
+      {"sms", "success_body", &c.sms.success_body},
+      {"sms", "permanent_status", &c.sms.permanent_status},
+      {"sms", "retry_base_seconds", &c.sms.retry_base_seconds},
+      {"sms", "retry_max_seconds", &c.sms.retry_max_seconds},
+      {"sms", "max_attempts", &c.sms.max_attempts},
+      {"sms", "poll_ms", &c.sms.poll_ms},
+      {"sms", "timeout_seconds", &c.sms.timeout_seconds},
   };
 }
 
@@ -174,6 +189,12 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
     throw std::runtime_error("emergency.minutes_per_day must be between 0 and 1440");
   if (config.queue.alarm_after_minutes < 1 || config.queue.alarm_after_minutes > 24 * 60)
     throw std::runtime_error("queue.alarm_after_minutes must be between 1 and 1440");
+  if (config.sms.retry_base_seconds < 1 || config.sms.retry_max_seconds < config.sms.retry_base_seconds ||
+      config.sms.max_attempts < 1 || config.sms.poll_ms < 10 || config.sms.timeout_seconds < 1)
+    throw std::runtime_error("sms: retry_base_seconds >= 1, retry_max_seconds >= retry_base_seconds, "
+                             "max_attempts >= 1, poll_ms >= 10 and timeout_seconds >= 1 are required");
+  if (config.sms.body_format != "json" && config.sms.body_format != "form")
+    throw std::runtime_error("sms.body_format must be json or form");
   return config;
 }
 

@@ -100,6 +100,25 @@ struct Config {
     // appointment. Environment: AMTSTERMIN_DOCUMENTS_REMINDER_WORKING_DAYS.
     int reminder_working_days = 2;
   } documents;
+  struct Sms {  // SMS through an HTTP gateway (issue #8 item 2), see docs/sms.md
+    std::string url;  // the gateway; empty: delivery off, SMS stay queued in the outbox
+    std::string method = "POST";       // POST, PUT or GET
+    std::vector<std::string> headers;  // "Name: value"; environment: ';'-separated
+    // Name of the environment variable that holds the gateway's secret, filled in for {secret};
+    // the secret itself is never in the configuration nor in the log.
+    std::string secret_env;
+    std::string body = R"({"to": "{number}", "text": "{text}", "reference": "{id}"})";
+    std::string body_format = "json";  // json or form (application/x-www-form-urlencoded)
+    std::string country_code = "49";   // for national numbers ("0151...") in {number}
+    std::vector<std::string> success_status = {"200-299"};  // "200-299", "202", ...
+    std::string success_body;          // "" = any body; else the answer must contain it
+    std::vector<std::string> permanent_status;  // failures not worth retrying, e.g. {"400", "422"}
+    int retry_base_seconds = 60;
+    int retry_max_seconds = 3600;
+    int max_attempts = 10;
+    int poll_ms = 1000;
+    int timeout_seconds = 10;
+  } sms;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

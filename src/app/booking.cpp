@@ -8,6 +8,7 @@
 #include "app/booking_rules.hpp"
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
+#include "app/sms.hpp"
 #include "core/responsibility.hpp"
 
 namespace amt::app {
@@ -209,6 +210,9 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
     if (!a.contact.email.empty())
       tx.enqueue_outbox(booking_mail(BookingMailKind::confirmed, {a, *target->location, *target->service, token, now},
                                      {policy_.public_url}, random_nonce()));
+    // At the kiosk a mobile number is the other way to be told (issue #8): the code goes out by SMS.
+    if (a.channel == Channel::kiosk && is_mobile_number(a.contact.phone))
+      tx.enqueue_outbox(booking_confirmed_sms(a, a.contact.phone, zone(target->location->time_zone), now));
     result = Booked{std::move(a), token, false};
   });
   return result;

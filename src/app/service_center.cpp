@@ -41,20 +41,6 @@ bool matches(const Needle& n, const Appointment& a) {
   return !n.name.empty() && ascii_lower(a.contact.name).find(n.name) != std::string::npos;
 }
 
-// "15.03.2027 08:00" in the location's zone, for the text message.
-std::string local_text(const CatalogSnapshot& snapshot, const Appointment& a) {
-  const Location* l = snapshot.catalog.location(a.location_id);
-  const auto local = to_local(zone(l ? l->time_zone : "Europe/Berlin"), a.start);
-  const auto day = std::chrono::floor<date::days>(local);
-  const date::year_month_day ymd{day};
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-  char text[64];
-  std::snprintf(text, sizeof text, "%02u.%02u.%04d %02d:%02d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), static_cast<int>(minutes / 60),
-                static_cast<int>(minutes % 60));
-  return text;
-}
-
 }  // namespace
 
 Result<Booked> ServiceCenter::book(const StaffAccount& agent, BookingRequest request, Confirmation confirmation) {
@@ -70,10 +56,8 @@ Result<Booked> ServiceCenter::book(const StaffAccount& agent, BookingRequest req
     tx.append_audit({0, now, agent.id, agent.login, "appointment.book_for_caller", "appointment", a.id,
                      "code " + a.code});
     if (confirmation != Confirmation::sms) return;
-    tx.enqueue_outbox(sms_message("booking_confirmed", a, *phone,
-                                  "Jobcenter: Ihr Termin am " + local_text(*catalogs_.current(), a) +
-                                      " Uhr ist gebucht. Buchungscode: " + a.code,
-                                  now, "sms:booking_confirmed:" + a.id));
+    const Location* l = catalogs_.current()->catalog.location(a.location_id);
+    tx.enqueue_outbox(booking_confirmed_sms(a, *phone, zone(l ? l->time_zone : "Europe/Berlin"), now));
   });
   return booked;
 }

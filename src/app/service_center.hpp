@@ -21,7 +21,7 @@ class ServiceCenter {
       : store_(store), catalogs_(catalogs), bookings_(bookings), clock_(clock) {}
 
   // Books on the phone channel. Confirmation by e-mail goes out with the booking when an address is
-  // given; sms queues a text message in the outbox (channel "sms"; its delivery is a later issue)
+  // given; sms queues a text message in the outbox (channel "sms", delivered by the SMS worker)
   // and needs a mobile number (field error "contact.phone" otherwise).
   Result<Booked> book(const StaffAccount& agent, BookingRequest request, Confirmation confirmation);
 

@@ -1,5 +1,5 @@
 // Text messages to a citizen's mobile phone: which numbers can receive one, and the outbox row a
-// message becomes (the SMS gateway worker of issue #8 delivers the "sms" channel).
+// message becomes (the SMS worker, sms_gateway.hpp, delivers the "sms" channel).
 #pragma once
 
 #include <string>
@@ -18,5 +18,9 @@ bool is_mobile_number(std::string_view normalised_phone);
 // message to one per appointment (the outbox refuses a second row with it).
 store::OutboxMessage sms_message(std::string_view kind, const Appointment& a, std::string recipient, std::string body,
                                  Instant now, std::string dedupe_key = "");
+
+// The confirmation text message of a booking ("Jobcenter: Ihr Termin am 15.03.2027 08:00 Uhr ist
+// gebucht. Buchungscode: K7M4QX", the time in zone), at most one per appointment (dedupe key).
+store::OutboxMessage booking_confirmed_sms(const Appointment& a, std::string recipient, Zone zone, Instant now);
 
 }  // namespace amt::app

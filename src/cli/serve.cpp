@@ -40,6 +40,7 @@ int serve(const Config& config) {
                          {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
                           config.mail.public_url, proof});
   std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
+  std::unique_ptr<app::OutboxWorker> sms_worker = start_sms_worker(config, *store, clock);  // issue #8
 
   http::Metrics metrics;
   http::Router router;
@@ -109,6 +110,7 @@ int serve(const Config& config) {
   call_feed.stop();  // nothing may reach the connections while the server tears them down
   event_hub.stop();
   if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
+  if (sms_worker) sms_worker->stop();
   spdlog::info("stopped cleanly");
   return 0;
 }

@@ -1,6 +1,7 @@
 // The configuration read into the server's parts (see settings.hpp).
 #include "cli/settings.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -63,7 +64,48 @@ std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::
   app::RetryPolicy retry{std::chrono::seconds{m.retry_base_seconds}, std::chrono::seconds{m.retry_max_seconds},
                          m.max_attempts};
   spdlog::info("mail delivery through {}", m.smtp_url);
-  return std::make_unique<app::MailWorker>(store, clock, settings, retry, app::random_unit);
+  return app::make_mail_worker(store, clock, settings, retry, app::random_unit);
+}
+
+namespace {
+
+// The secret named by sms.secret_env, read from the process environment once at start.
+std::string sms_secret(const Config::Sms& s) {
+  if (s.secret_env.empty()) return {};
+  const char* value = std::getenv(s.secret_env.c_str());
+  if (value == nullptr || *value == '\0')
+    throw std::runtime_error("sms.secret_env names " + s.secret_env + ", but that environment variable is not set");
+  return value;
+}
+
+// "https://gateway.example" of the URL: its path or query may carry a key, so only this is logged.
+std::string sms_gateway_origin(const std::string& url) {
+  const auto host = url.find("://");
+  return url.substr(0, host == std::string::npos ? 0 : url.find_first_of("/?#", host + 3));
+}
+
+}  // namespace
+
+std::unique_ptr<app::OutboxWorker> start_sms_worker(const Config& config, store::Store& store, const app::Clock& clock) {
+  const auto& s = config.sms;
+  if (s.url.empty()) {
+    spdlog::warn("SMS delivery is off (sms.url is empty); SMS stay queued in the outbox");
+    return nullptr;
+  }
+  app::SmsGatewaySettings settings;
+  try {
+    settings = {s.url, s.method, s.headers, sms_secret(s), s.body,
+                s.body_format == "form" ? app::SmsBodyFormat::form : app::SmsBodyFormat::json, s.country_code,
+                app::parse_status_ranges(s.success_status), s.success_body, app::parse_status_ranges(s.permanent_status),
+                s.timeout_seconds, std::chrono::milliseconds{s.poll_ms}};
+    app::check_sms_settings(settings);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(std::string("[sms]: ") + e.what());
+  }
+  const app::RetryPolicy retry{std::chrono::seconds{s.retry_base_seconds}, std::chrono::seconds{s.retry_max_seconds},
+                               s.max_attempts};
+  spdlog::info("SMS delivery through the gateway at {}", sms_gateway_origin(s.url));
+  return app::make_sms_worker(store, clock, settings, retry, app::random_unit);
 }
 
 // Staff sign-in policy and cookie flag from [staff] (issue #4).

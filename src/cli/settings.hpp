@@ -8,6 +8,7 @@
 #include "app/clock.hpp"
 #include "app/documents.hpp"
 #include "app/mail_worker.hpp"
+#include "app/sms_gateway.hpp"
 #include "config.hpp"
 #include "web/staff/staff_area.hpp"
 
@@ -25,6 +26,10 @@ app::UploadSettings upload_settings(const Config& config);
 
 // Empty when no SMTP server is configured: mails then wait in the outbox.
 std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::Store& store, const app::Clock& clock);
+
+// Empty when no SMS gateway is configured (sms.url): SMS then wait in the outbox. Throws
+// std::runtime_error on a broken [sms] section or a missing secret variable.
+std::unique_ptr<app::OutboxWorker> start_sms_worker(const Config& config, store::Store& store, const app::Clock& clock);
 
 web::staff::StaffSettings staff_settings(const Config& config);
 

@@ -37,7 +37,7 @@ enum class OutboxStatus { pending, sent, failed };
 // told matches what was committed); transport details (sender, Date, Message-ID) come at delivery.
 struct OutboxMessage {
   std::string id;               // random; the mail's Message-ID is derived from it
-  std::string channel;          // "email" ("sms", "webhook" reserved for later workers)
+  std::string channel;          // "email", "sms" ("webhook" reserved for a later worker)
   std::string kind;             // "booking_confirmed", "booking_rescheduled", "booking_cancelled", ...
   Id appointment_id;            // "" when about no appointment
   std::string recipient;

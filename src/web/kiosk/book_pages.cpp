@@ -1,7 +1,9 @@
 // "Book an appointment" at the board: concern, the next free times (today first when there are
 // any), minimal contact data, and the confirmation with the booking code shown large. Booking goes
 // through app::Bookings on channel kiosk, with the screen's request id as idempotency key, so a
-// double tap books once; a confirmation e-mail is queued in the outbox by the booking itself.
+// double tap books once; the confirmation (e-mail, and SMS to a mobile number) is queued in the outbox
+// by the booking itself.
+#include "app/sms.hpp"
 #include "web/kiosk/pages.hpp"
 #include "web/url.hpp"
 
@@ -111,6 +113,7 @@ http::Response confirmed(KioskContext& c, const store::KioskKey& board, const Vi
   data.set("date", local_date(c, view, board, a.start));
   data.set("time", local_time(c, board, a.start));
   if (!a.contact.email.empty()) data.set("email", a.contact.email);
+  if (app::is_mobile_number(a.contact.phone)) data.set("sms_phone", a.contact.phone);  // app::Bookings sends it
   return view.render(201, "kiosk/book_done", view.t("Your appointment is booked"), std::move(data));
 }
 

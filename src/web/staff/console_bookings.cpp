@@ -3,6 +3,7 @@
 // while the caller is on the line. Every page that shows a caller's data is audited (app layer).
 #include "http/form.hpp"
 #include "web/staff/console.hpp"
+#include "web/staff/message_list.hpp"
 #include "web/url.hpp"
 
 namespace amt::web::staff::console {
@@ -17,6 +18,10 @@ http::Response view(StaffContext& c, const StaffRequest& r) {
   const auto a = c.service_center->open(r.staff.account, r.http.param("code"));
   if (!a) return not_found(r);
   Data data = booking_data(r.page, *c.catalogs->current(), *a);
+  // Only after open(): it checked that the account may see this booking and audited the view.
+  const List messages = message_rows(r.page, c.zone, c.store.outbox_for_appointment(a->id));
+  data.set("has_messages", !messages.empty());
+  data.set("messages", Data{messages});
   for (const char* flag : {"booked", "moved", "cancelled"})
     if (r.http.query_param(flag)) data.set(std::string("just_") + flag, true);
   return r.page.render(200, "console_booking", r.page.t("Booking") + " " + a->code, std::move(data));
