@@ -60,27 +60,27 @@ TEST(ReviewState, NamesRoundTripAndUnknownNamesAreRefused) {
   EXPECT_FALSE(is_review_reason("<script>"));
 }
 
-LocalDate day(int y, int m, int d) { return LocalDate{date::year{y} / m / d}; }
+LocalDate review_day(int y, int m, int d) { return LocalDate{date::year{y} / m / d}; }
 
 TEST(ReminderDay, TwoWorkingDaysBeforeAThursdayIsTuesday) {
-  EXPECT_EQ(reminder_day(Location{}, day(2027, 3, 18), 2), day(2027, 3, 16));
+  EXPECT_EQ(reminder_day(Location{}, review_day(2027, 3, 18), 2), review_day(2027, 3, 16));
 }
 
 TEST(ReminderDay, TheWeekendIsSkipped) {
   // Tuesday 16 March 2027: two working days before are Friday 12 and Monday 15.
-  EXPECT_EQ(reminder_day(Location{}, day(2027, 3, 16), 2), day(2027, 3, 12));
+  EXPECT_EQ(reminder_day(Location{}, review_day(2027, 3, 16), 2), review_day(2027, 3, 12));
 }
 
 TEST(ReminderDay, EasterMondayAndGoodFridayAreNoWorkingDays) {
   // Easter 2027 is 28 March: Good Friday 26, Easter Monday 29. Before Wednesday 31: Tuesday 30,
   // then Thursday 25.
-  EXPECT_EQ(reminder_day(Location{}, day(2027, 3, 31), 2), day(2027, 3, 25));
+  EXPECT_EQ(reminder_day(Location{}, review_day(2027, 3, 31), 2), review_day(2027, 3, 25));
 }
 
 TEST(ReminderDay, ALocalClosureIsNoWorkingDay) {
   Location l;
-  l.closures = {day(2027, 3, 16)};
-  EXPECT_EQ(reminder_day(l, day(2027, 3, 18), 2), day(2027, 3, 15));
+  l.closures = {review_day(2027, 3, 16)};
+  EXPECT_EQ(reminder_day(l, review_day(2027, 3, 18), 2), review_day(2027, 3, 15));
 }
 
 }  // namespace
