@@ -114,7 +114,7 @@ Catalog demo_catalog(LocalDate terminpflicht_from) {
                                     "decision-questions", "submit-documents"};
   for (int i = 0; i < 40; ++i) {
     Staff s;
-    char id[16];
+    char id[24];  // room for any int: -O1 builds warn about truncation otherwise
     std::snprintf(id, sizeof id, "staff-%02d", i + 1);
     s.id = id;
     s.location_id = "mainz";
