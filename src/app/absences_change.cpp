@@ -22,6 +22,17 @@ std::optional<int> changed_in(const std::string& detail, const Id& absence_id) {
   return moved + cancelled;
 }
 
+// The absence this actor may still end or delete (not over yet, theirs to plan), else end().
+std::vector<Absence>::iterator changeable_absence(Catalog& catalog, const AbsenceActor& by, const Id& absence_id,
+                                                  Instant now) {
+  const auto it = std::find_if(catalog.absences.begin(), catalog.absences.end(),
+                               [&](const Absence& a) { return a.id == absence_id; });
+  if (it == catalog.absences.end() || it->to <= now || !may(by.roles, Permission::plan_staff) ||
+      absence::may_record(catalog, by, it->staff_id))
+    return catalog.absences.end();
+  return it;
+}
+
 }  // namespace
 
 int Absences::appointments_changed(const Absence& a) const {
@@ -41,12 +52,9 @@ Result<Absence> Absences::end_now(const AbsenceActor& by, const Id& absence_id) 
   store_.write([&](store::WriteTx& tx) {
     const Instant now = clock_.now();
     Catalog catalog = tx.load_catalog();
-    auto it = std::find_if(catalog.absences.begin(), catalog.absences.end(),
-                           [&](const Absence& a) { return a.id == absence_id; });
-    result = fail(ErrorKind::not_found, "No such absence.");
-    if (it == catalog.absences.end() || it->to <= now || !may(by.roles, Permission::plan_staff) ||
-        absence::may_record(catalog, by, it->staff_id))
-      return;
+    result = fail(ErrorKind::not_found, "No such absence.");  // again on every retry of this write
+    const auto it = changeable_absence(catalog, by, absence_id, now);
+    if (it == catalog.absences.end()) return;
     const Absence before = *it;
     if (before.from >= now) catalog.absences.erase(it);  // not begun: nothing of it remains
     else it->to = now;
@@ -74,12 +82,9 @@ Result<Absence> Absences::remove(const AbsenceActor& by, const Id& absence_id) {
   store_.write([&](store::WriteTx& tx) {
     const Instant now = clock_.now();
     Catalog catalog = tx.load_catalog();
-    auto it = std::find_if(catalog.absences.begin(), catalog.absences.end(),
-                           [&](const Absence& a) { return a.id == absence_id; });
-    result = fail(ErrorKind::not_found, "No such absence.");
-    if (it == catalog.absences.end() || it->to <= now || !may(by.roles, Permission::plan_staff) ||
-        absence::may_record(catalog, by, it->staff_id))
-      return;
+    result = fail(ErrorKind::not_found, "No such absence.");  // again on every retry of this write
+    const auto it = changeable_absence(catalog, by, absence_id, now);
+    if (it == catalog.absences.end()) return;
     if (!counted) return;
     if (changed > 0) {
       result = fail(ErrorKind::not_changeable,
