@@ -23,7 +23,7 @@ struct Published {
 class CallFeedTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    db_ = GetParam().create();
+    db_ = GetParam().create_migrated();
     store_ = store::open_store(db_.url);
     store_->migrate();
     store_->replace_catalog(demo_catalog(*parse_date("2027-03-20")));

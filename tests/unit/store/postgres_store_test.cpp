@@ -21,7 +21,7 @@ namespace {
 class PostgresStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = create_postgres_database();
+    db_ = create_migrated_postgres_database();
     a_ = open_store(db_.url, {4});
     a_->migrate();
     b_ = open_store(db_.url, {4});

@@ -30,7 +30,8 @@ struct TestDatabase {
 struct StoreBackend {
   std::string name;    // the instantiation's name, e.g. "sqlite"
   std::string engine;  // which embedded migrations apply
-  std::function<TestDatabase()> create;
+  std::function<TestDatabase()> create;           // empty: no schema yet
+  std::function<TestDatabase()> create_migrated;  // at the latest schema, as cheaply as the engine allows
 };
 inline void PrintTo(const StoreBackend& b, std::ostream* os) { *os << b.name; }
 
@@ -53,6 +54,7 @@ StoreBackend sqlite_backend();
 // A fresh database per test on the test run's PostgreSQL (store_contract_postgres.cpp).
 StoreBackend postgres_backend();
 TestDatabase create_postgres_database();
+TestDatabase create_migrated_postgres_database();  // a copy of a template migrated once per process
 std::string postgres_admin_url();  // throws when no test PostgreSQL is configured
 std::string postgres_database_url(const std::string& database);
 void postgres_admin_exec(const std::string& sql);  // as the cluster's superuser; throws on error

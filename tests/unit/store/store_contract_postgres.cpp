@@ -52,13 +52,49 @@ void postgres_admin_exec(const std::string& sql) {
     throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
 }
 
-TestDatabase create_postgres_database() {
-  const std::string name = next_database_name();
-  postgres_admin_exec("CREATE DATABASE " + name);
+namespace {
+
+TestDatabase database_from(const std::string& create_sql, const std::string& name) {
+  postgres_admin_exec(create_sql);
   return {postgres_database_url(name), [name] { postgres_admin_exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); }};
 }
 
-StoreBackend postgres_backend() { return {"postgres", "postgres", create_postgres_database}; }
+// Migrated once per process and dropped at its end. Copying it is cheaper than running every
+// migration again for each of the hundreds of tests.
+class MigratedTemplate {
+ public:
+  MigratedTemplate() : name_("amt_template_" + std::to_string(getpid())) {
+    postgres_admin_exec("CREATE DATABASE " + name_);
+    open_store(postgres_database_url(name_))->migrate();  // closed again: a template takes no visitors
+  }
+  ~MigratedTemplate() {
+    try {
+      postgres_admin_exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    } catch (const std::exception&) {  // the cluster may already be gone; it is thrown away anyway
+    }
+  }
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+};
+
+}  // namespace
+
+TestDatabase create_postgres_database() {
+  const std::string name = next_database_name();
+  return database_from("CREATE DATABASE " + name, name);
+}
+
+TestDatabase create_migrated_postgres_database() {
+  static const MigratedTemplate migrated;
+  const std::string name = next_database_name();
+  return database_from("CREATE DATABASE " + name + " TEMPLATE " + migrated.name() + " STRATEGY FILE_COPY", name);
+}
+
+StoreBackend postgres_backend() {
+  return {"postgres", "postgres", create_postgres_database, create_migrated_postgres_database};
+}
 
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract, ::testing::Values(postgres_backend()),
                          [](const auto& info) { return info.param.name; });
