@@ -101,6 +101,7 @@ int serve(const Config& config) {
     return method == "POST" && (path.starts_with("/api/v1/bookings/") || path.starts_with("/manage/")) &&
            path.ends_with("/documents");
   };
+  options.too_large_redirect = web::too_large_upload_redirect;
   options.read_timeout = std::chrono::seconds{config.http.read_timeout_seconds};
   options.idle_timeout = std::chrono::seconds{config.http.idle_timeout_seconds};
   options.access_log = config.http.access_log;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ struct ServerOptions {
   // large_body_bytes; all others keep max_body_bytes. Unset: max_body_bytes everywhere.
   std::size_t large_body_bytes = 0;
   std::function<bool(std::string_view method, std::string_view target)> allows_large_body;
+  // A browser's form that sent more than its limit is better answered with its page than with the
+  // 413 problem: where this gives an address for the method and target, the answer is a 303 to it,
+  // and the rest of the body is read and dropped so that the browser gets to see that answer.
+  std::function<std::optional<std::string>(std::string_view method, std::string_view target)> too_large_redirect;
   std::chrono::seconds read_timeout{15};   // to receive one whole request once it started
   std::chrono::seconds idle_timeout{30};   // keep-alive connection without a request
   std::chrono::seconds write_timeout{15};  // to write one response to a client that reads slowly

@@ -20,8 +20,10 @@ namespace bhttp = boost::beast::http;
 
 namespace {
 constexpr std::size_t first_read_bytes = 4096;
-constexpr std::chrono::seconds linger_time{2};       // bounded wait for the client to finish sending
-constexpr std::size_t linger_bytes = 1024 * 1024;    // after which we stop reading and just close
+// A form sent back to its page after a too large upload: the browser only shows the answer once it
+// has sent everything, so we read that much (phone scans and videos included) for that long.
+constexpr std::chrono::seconds upload_linger_time{30};
+constexpr std::size_t upload_linger_bytes = 256 * 1024 * 1024;
 constexpr std::string_view continue_100 = "HTTP/1.1 100 Continue\r\n\r\n";
 }  // namespace
 
@@ -49,10 +51,9 @@ void Session::wait_for_request() {
   if (stopping_ || state_.stopping.load()) return close_gracefully();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(state_.options.max_header_bytes, UINT32_MAX)));
-  // The parser checks a declared Content-Length as soon as the header is complete, before we see
-  // the target: it gets the largest limit, and on_header narrows it for ordinary requests.
-  const auto& o = state_.options;
-  parser_->body_limit(o.allows_large_body ? std::max(o.max_body_bytes, o.large_body_bytes) : o.max_body_bytes);
+  // The limit depends on the target, so on_header checks a declared Content-Length and sets it;
+  // the parser would refuse before the header is complete, leaving no target to answer by.
+  parser_->body_limit(boost::none);
   if (buffer_.size() > 0) return read_header();
 
   phase_ = Phase::idle;
@@ -78,22 +79,26 @@ void Session::on_header(beast::error_code ec) {
   if (ec) return on_read_error(ec);
   if (parser_->is_done()) return dispatch_to_worker();
   const auto& message = parser_->get();
-  if (state_.options.allows_large_body) {
-    const auto method = message.method_string();
-    const auto target = message.target();
-    if (!state_.options.allows_large_body(std::string_view(method.data(), method.size()),
-                                          std::string_view(target.data(), target.size()))) {
-      const auto declared = parser_->content_length();
-      if (declared && *declared > state_.options.max_body_bytes) return on_read_error(bhttp::error::body_limit);
-      parser_->body_limit(state_.options.max_body_bytes);  // chunked bodies are counted as they come
-    }
-  }
+  const std::size_t limit = body_limit_for(message);
+  const auto declared = parser_->content_length();
+  if (declared && *declared > limit) return on_read_error(bhttp::error::body_limit);
+  parser_->body_limit(limit);  // chunked bodies are counted as they come
   if (message.version() < 11 || !iequals(message[bhttp::field::expect], "100-continue")) return read_body();
   net::async_write(stream_, net::buffer(continue_100.data(), continue_100.size()),
                    [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
                      if (write_ec) return;
                      self->read_body();
                    });
+}
+
+std::size_t Session::body_limit_for(const bhttp::request<bhttp::string_body>& message) const {
+  const auto& o = state_.options;
+  if (!o.allows_large_body) return o.max_body_bytes;
+  const auto method = message.method_string();
+  const auto target = message.target();
+  const bool large = o.allows_large_body(std::string_view(method.data(), method.size()),
+                                         std::string_view(target.data(), target.size()));
+  return large ? std::max(o.max_body_bytes, o.large_body_bytes) : o.max_body_bytes;
 }
 
 void Session::read_body() {
@@ -108,7 +113,7 @@ void Session::on_body(beast::error_code ec) {
 
 void Session::on_read_error(beast::error_code ec) {
   if (ec == bhttp::error::header_limit) return reject(431, "Request Header Fields Too Large", "The request headers are too large.");
-  if (ec == bhttp::error::body_limit) return reject(413, "Content Too Large", "The request body is too large.");
+  if (ec == bhttp::error::body_limit) return reject_too_large();
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return;  // client gone
   const auto& http_errors = bhttp::make_error_code(bhttp::error::bad_method).category();
   if (ec.category() == http_errors) return reject(400, "Bad Request", "The request is not valid HTTP/1.1.");
@@ -167,6 +172,27 @@ void Session::reject(int status, std::string_view title, std::string_view detail
   write(std::move(outcome));
 }
 
+void Session::reject_too_large() {
+  const auto& redirect = state_.options.too_large_redirect;
+  if (!redirect || !parser_->is_header_done()) return reject(413, "Content Too Large", "The request body is too large.");
+  const auto& message = parser_->get();
+  const auto method = message.method_string();
+  const auto target = message.target();
+  const auto location = redirect(std::string_view(method.data(), method.size()), std::string_view(target.data(), target.size()));
+  if (!location) return reject(413, "Content Too Large", "The request body is too large.");
+  Response response;
+  response.status = 303;
+  response.set("Location", *location);
+  response.set("Cache-Control", "no-store");
+  linger_time_ = upload_linger_time;
+  linger_bytes_ = upload_linger_bytes;
+  const auto started = Clock::now();
+  Outcome outcome{to_wire(std::move(response), false), false, false};
+  record_request(state_, std::string_view(method.data(), method.size()), "invalid", 303, started,
+                 outcome.wire.body_bytes, remote_);
+  write(std::move(outcome));
+}
+
 // Half-closes and reads what the client still sends before closing: closing with unread data
 // makes the kernel send a reset, which can destroy the response before the client reads it.
 void Session::close_gracefully() {
@@ -175,12 +201,12 @@ void Session::close_gracefully() {
   stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
   if (ec) return;
   buffer_.clear();
-  stream_.expires_after(linger_time);
+  stream_.expires_after(linger_time_);
   drain(0);
 }
 
 void Session::drain(std::size_t drained) {
-  if (drained > linger_bytes) return;
+  if (drained > linger_bytes_) return;
   stream_.async_read_some(buffer_.prepare(first_read_bytes),
                           [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
                             if (ec) return;

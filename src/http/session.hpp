@@ -45,6 +45,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void write(Outcome outcome);
   void on_write(boost::beast::error_code ec, bool keep_alive);
   void reject(int status, std::string_view title, std::string_view detail);
+  void reject_too_large();
+  std::size_t body_limit_for(const boost::beast::http::request<boost::beast::http::string_body>& message) const;
   void close_gracefully();
   void drain(std::size_t drained);
   // Event streams (session_events.cpp): after the head the connection only writes events.
@@ -60,6 +62,10 @@ class Session : public std::enable_shared_from_this<Session> {
   ServerState& state_;
   std::string remote_;
   Phase phase_ = Phase::idle;
+  // Before closing, how long and how much we read of what the client still sends: closing with
+  // unread data makes the kernel send a reset, which can destroy the answer before it is read.
+  std::chrono::seconds linger_time_{2};
+  std::size_t linger_bytes_ = 1024 * 1024;
   bool stopping_ = false;
   WireResponse out_;  // owns the bytes of the write in progress
   std::shared_ptr<EventStream> events_;  // set while this connection is (becoming) an event stream

@@ -24,6 +24,9 @@ void add_booking_pages(http::Router& router, CitizenContext& context);
 void add_details_pages(http::Router& router, CitizenContext& context);
 void add_manage_pages(http::Router& router, CitizenContext& context);
 void add_document_pages(http::Router& router, CitizenContext& context);  // uploads, calendar file
+// For http::ServerOptions::too_large_redirect: the booking page's upload form, sent back to the
+// page that says the file is too large instead of a bare 413.
+std::optional<std::string> too_large_upload_redirect(std::string_view method, std::string_view target);
 void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
 

@@ -150,6 +150,18 @@ test('without JavaScript a PDF is uploaded from the booking page', async () => {
   await step(page, 'upload-nojs', { axe: false });  // axe needs page scripts
   assert.ok(await page.getByText('Wir haben Ihre Datei erhalten.').isVisible());
   assert.match(await page.locator('.documents-received').textContent(), /kontoauszug\.pdf/);
+
+  // Far over the limit and no script to check it first: the server sends the browser back to the
+  // booking page with the message next to the file field, not to an error document.
+  const big = join(mkdtempSync(join(tmpdir(), 'amt-e2e-upload-')), 'handyfoto.pdf');
+  writeFileSync(big, Buffer.concat([pdf, Buffer.alloc(12 * 1024 * 1024)]));
+  await page.locator('#file').setInputFiles(big);
+  await page.locator('#upload-form button[type=submit]').click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('#file-error').textContent(), /Diese Datei ist zu groß. Dateien dürfen höchstens 10 MB groß sein./);
+  assert.equal((await page.locator('.booking-code').textContent()).trim(), booked.code);
+  assert.equal(await page.locator('#file').getAttribute('aria-invalid'), 'true');
+  assert.doesNotMatch(await page.locator('.documents-received').textContent(), /handyfoto/);
   await closePage(page);
 });
 

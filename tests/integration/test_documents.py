@@ -201,6 +201,31 @@ def test_default_limits_take_a_file_over_the_json_body_limit_but_not_over_ten_me
     assert json_resp.status == 413  # other routes keep the small limit
 
 
+def test_a_browser_form_far_over_the_limit_is_sent_back_to_its_page_with_the_message(make_module_server):
+    server = make_module_server({})
+    client = server.client
+    booked = booking(client, skip=2)
+    form_action = f"/manage/{booked['code']}/documents?token={booked['manage_token']}&lang=en"
+    boundary = "amtBoundary7"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+            f"Content-Type: application/pdf\r\n\r\n").encode() + real_pdf() + b"%" + b"x" * (12 * 1024 * 1024) \
+        + f"\r\n--{boundary}--\r\n".encode()
+    # Like a browser without JavaScript: the whole body is sent before the answer is read.
+    resp = client.request("POST", form_action, body=body, timeout=60,
+                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
+                                   "Accept": "text/html"})
+    assert resp.status == 303, resp
+    assert resp.header("location") == form_action + "&too_large=1"
+    page = client.get(resp.header("location"))
+    assert page.status == 422, page
+    assert "This file is too large. Files can have at most 10 MB." in page.text
+    assert f'id="file-error"' in page.text and booked["code"] in page.text
+    assert listing(client, booked)["received"] == []
+    # Nothing else is sent back: an API upload keeps its 413 problem, a wrong token its 404 page.
+    wrong = client.get(f"/manage/{booked['code']}/documents?token={'A' * 43}&too_large=1")
+    assert wrong.status == 404 and "This file is too large" not in wrong.text
+
+
 def test_upload_to_a_cancelled_booking_is_refused_and_the_file_count_is_limited(make_module_server):
     server = make_module_server({"AMTSTERMIN_UPLOAD_MAX_FILES": "2"})
     client = server.client

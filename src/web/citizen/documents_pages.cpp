@@ -18,11 +18,15 @@ std::string size_text(std::int64_t bytes) {
          " MB";
 }
 
+std::string too_large_message(const Page& page, std::int64_t max_mb) {
+  return with_number(page.t("This file is too large. Files can have at most {n} MB."), max_mb);
+}
+
 // The translated reason a file was refused (the single mapping of upload errors to messages).
 std::string upload_message(const Page& page, const app::Error& e, std::int64_t max_mb) {
   for (const auto& f : e.fields) {
     if (f.code == "too_many") return page.t("You have uploaded the most files allowed for this appointment.");
-    if (f.code == "too_large") return with_number(page.t("This file is too large. Files can have at most {n} MB."), max_mb);
+    if (f.code == "too_large") return too_large_message(page, max_mb);
     if (f.code == "empty") return page.t("This file is empty. Please choose another file.");
     if (f.code == "unsupported_type")
       return page.t("This file is not a PDF, JPEG or PNG file. Please choose a PDF, a photo (JPEG) or a PNG "
@@ -80,11 +84,22 @@ http::Response post_upload(CitizenContext& c, const http::Request& request) {
   return booking_view(c, page, *snapshot, booking, token, notes);
 }
 
-// GET of the upload address: a language link on a re-shown upload form. Back to the booking.
+// GET of the upload address: a language link on a re-shown upload form, or the server sending a
+// browser back after a file far over the limit (too_large, see too_large_upload_redirect). Back to
+// the booking; for the latter with the message next to the file field.
 http::Response back_to_booking(CitizenContext& c, const http::Request& request) {
   const Page page(c.site, request);
-  return page.redirect(with_token(manage_path(request.param("code")), request.query_param("token").value_or("")) +
-                       "#documents");
+  const std::string token = request.query_param("token").value_or("");
+  if (c.documents && request.query_param("too_large")) {
+    const auto snapshot = c.catalogs.current();
+    auto found = find_booking(c, page, request.param("code"), token, *snapshot);
+    if (auto* response = std::get_if<http::Response>(&found)) return std::move(*response);
+    BookingNotes notes;
+    const auto max_mb = static_cast<std::int64_t>(c.documents->max_bytes() / (1024 * 1024));
+    notes.file_error = too_large_message(page, max_mb);
+    return booking_view(c, page, *snapshot, std::get<Found>(found), token, notes);
+  }
+  return page.redirect(with_token(manage_path(request.param("code")), token) + "#documents");
 }
 
 }  // namespace
@@ -141,7 +156,7 @@ Data documents_data(CitizenContext& c, const Page& page, const Found& found, con
   const auto max_mb = static_cast<std::int64_t>(c.documents->max_bytes() / (1024 * 1024));
   data.set("file_hint", with_number(page.t("PDF, JPEG or PNG, at most {n} MB"), max_mb));
   data.set("max_bytes", std::to_string(c.documents->max_bytes()));  // app.js checks before sending
-  data.set("too_large", with_number(page.t("This file is too large. Files can have at most {n} MB."), max_mb));
+  data.set("too_large", too_large_message(page, max_mb));
   if (!notes.file_error.empty()) data.set("file_error", notes.file_error);
   return data;
 }
@@ -149,6 +164,14 @@ Data documents_data(CitizenContext& c, const Page& page, const Found& found, con
 }  // namespace amt::web::citizen
 
 namespace amt::web {
+
+std::optional<std::string> too_large_upload_redirect(std::string_view method, std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  if (method != "POST" || !path.starts_with("/manage/") || !path.ends_with("/documents")) return std::nullopt;
+  // The same address, read with GET: what the citizen typed into the form is lost with the body,
+  // but the token and the language in the query stay.
+  return std::string(target) + (path.size() == target.size() ? "?" : "&") + "too_large=1";
+}
 
 void add_document_pages(http::Router& router, CitizenContext& c) {
   using namespace citizen;
