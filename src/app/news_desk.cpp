@@ -146,7 +146,9 @@ Result<Id> NewsDesk::unpublish(const AdminActor& by, const Id& id) {
     if (!item || item->deleted_at) return void(refused = unknown_news());
     if (news_state(*item, now) != NewsState::published)
       return void(refused = Error{ErrorKind::not_changeable, "Only a published item can be unpublished.", {}});
-    item->expires_at = std::max(now, item->publish_at + std::chrono::seconds{1});
+    // Gone at once, even when published this very second (an expiry must follow the publication).
+    if (item->publish_at >= now) item->publish_at = now - std::chrono::seconds{1};
+    item->expires_at = now;
     item->updated_at = now;
     tx.save_news(*item);
     audit_news(tx, by, now, "news.unpublish", id, "expires " + format_rfc3339_utc(*item->expires_at));

@@ -39,7 +39,7 @@ struct NewsListing {
 };
 
 // Field errors of an edit: title_<lang> and markdown_<lang> (required, too_long, invalid),
-// expires (expires_before_publish).
+// expires_date (expires_before_publish).
 std::vector<FieldError> check_news_edit(const NewsEdit& edit, Instant publish_at);
 // A readable id from the German title: "neue-oeffnungszeiten".
 Id news_slug(std::string_view title);

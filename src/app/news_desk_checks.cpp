@@ -42,7 +42,7 @@ std::vector<FieldError> check_news_edit(const NewsEdit& edit, Instant publish_at
     check_news_text(found == edit.texts.end() ? nullptr : &*found, lang, errors);
   }
   if (edit.expires_at && *edit.expires_at <= publish_at)
-    errors.push_back({"expires", "expires_before_publish", "The expiry must come after the publication."});
+    errors.push_back({"expires_date", "expires_before_publish", "The expiry must come after the publication."});
   return errors;
 }
 

@@ -51,8 +51,10 @@ std::optional<Instant> typed_instant(Zone z, const std::string& date, const std:
   return resolve(z, at(*d, *t)).earliest;
 }
 
-// What the admin entered; field errors for dates that are not dates.
-app::NewsEdit news_edit_from(const http::Fields& form, Zone z, std::vector<app::FieldError>& errors) {
+// What the admin entered; field errors for dates that are not dates. A published item's publication
+// is fixed (the form shows it as text), so its date fields are not read.
+app::NewsEdit news_edit_from(const http::Fields& form, Zone z, bool publication_fixed,
+                             std::vector<app::FieldError>& errors) {
   app::NewsEdit edit;
   for (std::string_view lang : app::supported_languages) {
     std::string title = http::field(form, "title_" + std::string(lang));
@@ -62,7 +64,7 @@ app::NewsEdit news_edit_from(const http::Fields& form, Zone z, std::vector<app::
   }
   const std::string publication = http::field(form, "publication");
   edit.draft = publication == "draft";
-  if (publication == "at") {
+  if (publication == "at" && !publication_fixed) {
     edit.publish_at = typed_instant(z, http::field(form, "publish_date"), http::field(form, "publish_time"));
     if (!edit.publish_at) errors.push_back({"publish_date", "invalid_date", "Give a date like 2027-03-15."});
   }
@@ -200,13 +202,18 @@ http::Response new_news_form(StaffContext& c, const StaffRequest& r) {
 http::Response save_news(StaffContext& c, const StaffRequest& r, const app::NewsListing* existing) {
   NewsFormState state;
   state.existing = existing;
-  const app::NewsEdit edit = news_edit_from(r.form, c.zone, state.errors);
+  const bool fixed = existing && was_published(existing->item, c.clock.now());
+  const app::NewsEdit edit = news_edit_from(r.form, c.zone, fixed, state.errors);
   if (http::field(r.form, "preview") == "1") {
     state.preview = true;
     state.errors.clear();
     return news_form(c, r, r.form, state, 200);
   }
-  if (!state.errors.empty()) return news_form(c, r, r.form, state, 422);
+  if (!state.errors.empty()) {  // dates that are not dates: name the other wrong fields too
+    const Instant publish_at = edit.publish_at.value_or(c.clock.now());
+    for (app::FieldError& e : app::check_news_edit(edit, publish_at)) state.errors.push_back(std::move(e));
+    return news_form(c, r, r.form, state, 422);
+  }
   const app::AdminActor by = actor(r);
   const auto result = existing ? c.news_desk->change(by, existing->item.id, edit) : c.news_desk->create(by, edit);
   if (result) return r.page.redirect(news_item_path(*result) + "?saved=1");
