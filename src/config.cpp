@@ -74,6 +74,19 @@ std::vector<Key> keys(Config& c) {
       {"kiosk", "emergency_situations", &c.kiosk.emergency_situations},
       {"emergency", "minutes_per_day", &c.emergency.minutes_per_day},
       {"queue", "alarm_after_minutes", &c.queue.alarm_after_minutes},
+      {"social", "mastodon_url", &c.social.mastodon_url},
+      {"social", "mastodon_token_env", &c.social.mastodon_token_env},
+      {"social", "mastodon_visibility", &c.social.mastodon_visibility},
+      {"social", "mastodon_format", &c.social.mastodon_format},
+      {"social", "webhook_url", &c.social.webhook_url},
+      {"social", "webhook_secret_header", &c.social.webhook_secret_header},
+      {"social", "webhook_secret_env", &c.social.webhook_secret_env},
+      {"social", "check_seconds", &c.social.check_seconds},
+      {"social", "retry_base_seconds", &c.social.retry_base_seconds},
+      {"social", "retry_max_seconds", &c.social.retry_max_seconds},
+      {"social", "max_attempts", &c.social.max_attempts},
+      {"social", "poll_ms", &c.social.poll_ms},
+      {"social", "timeout_seconds", &c.social.timeout_seconds},
       {"sms", "url", &c.sms.url},
       {"sms", "method", &c.sms.method},
       {"sms", "headers", &c.sms.headers},
@@ -195,6 +208,13 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
                              "max_attempts >= 1, poll_ms >= 10 and timeout_seconds >= 1 are required");
   if (config.sms.body_format != "json" && config.sms.body_format != "form")
     throw std::runtime_error("sms.body_format must be json or form");
+  const auto& so = config.social;
+  if (so.retry_base_seconds < 1 || so.retry_max_seconds < so.retry_base_seconds || so.max_attempts < 1 ||
+      so.poll_ms < 10 || so.timeout_seconds < 1 || so.check_seconds < 1)
+    throw std::runtime_error("social: retry_base_seconds >= 1, retry_max_seconds >= retry_base_seconds, "
+                             "max_attempts >= 1, poll_ms >= 10, timeout_seconds >= 1 and check_seconds >= 1 are required");
+  if (so.mastodon_format != "json" && so.mastodon_format != "form")
+    throw std::runtime_error("social.mastodon_format must be json or form");
   return config;
 }
 

@@ -119,6 +119,21 @@ struct Config {
     int poll_ms = 1000;
     int timeout_seconds = 10;
   } sms;
+  struct Social {  // social posts when news is published (issue #8 item 4), see docs/news.md
+    std::string mastodon_url;         // the instance's base URL; empty: no Mastodon posts
+    std::string mastodon_token_env;   // name of the environment variable holding the access token
+    std::string mastodon_visibility = "public";
+    std::string mastodon_format = "json";  // json or form
+    std::string webhook_url;          // empty: no webhook
+    std::string webhook_secret_header;  // e.g. "X-Amtstermin-Secret"; empty: none
+    std::string webhook_secret_env;   // name of the environment variable holding its value
+    int check_seconds = 30;           // how often scheduled items are checked for their publish time
+    int retry_base_seconds = 60;
+    int retry_max_seconds = 3600;
+    int max_attempts = 10;
+    int poll_ms = 1000;
+    int timeout_seconds = 10;
+  } social;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

@@ -14,7 +14,7 @@ struct Text {
   std::string_view en;
 };
 
-constexpr std::array<Text, 19> field_texts = {{
+constexpr std::array<Text, 21> field_texts = {{
     {"required", "Bitte füllen Sie dieses Feld aus.", ""},
     {"too_long", "Dieser Text ist zu lang. Bitte kürzen Sie ihn.", ""},
     {"invalid", "Steuerzeichen sind nicht erlaubt.", ""},
@@ -34,6 +34,8 @@ constexpr std::array<Text, 19> field_texts = {{
     {"invalid_letter_range", "Der Buchstabenbereich darf nicht vor seinem Anfang enden.", ""},
     {"invalid_date", "Bitte geben Sie ein Datum wie 2027-03-15 ein.", ""},
     {"invalid_time", "Bitte geben Sie Zeiten wie 07:30-16:00 ein.", ""},
+    {"expires_before_publish", "Der Ablauf muss nach der Veröffentlichung liegen.", ""},
+    {"already_published", "Schon veröffentlicht: ziehen Sie die Neuigkeit zurück oder löschen Sie sie.", ""},
 }};
 
 constexpr std::array<Text, 12> reason_texts = {{

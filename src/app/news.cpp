@@ -77,6 +77,7 @@ NewsItem demo_terminpflicht_news(LocalDate terminpflicht_from, Instant now) {
   item.publish_at = now;
   item.updated_at = now;
   item.pinned = true;
+  item.announced_at = now;  // demo data: nothing to post about on a real channel
   const Instant cutoff{std::chrono::duration_cast<std::chrono::seconds>(terminpflicht_from.time_since_epoch())};
   item.expires_at = std::max(cutoff, now) + std::chrono::days{90};
   return item;

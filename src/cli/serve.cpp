@@ -41,6 +41,8 @@ int serve(const Config& config) {
                           config.mail.public_url, proof});
   std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
   std::unique_ptr<app::OutboxWorker> sms_worker = start_sms_worker(config, *store, clock);  // issue #8
+  const app::SocialSettings social = social_settings(config);  // issue #8 item 4: posts of published news
+  std::unique_ptr<app::OutboxWorker> social_worker = start_social_worker(config, social, *store, clock);
 
   http::Metrics metrics;
   http::Router router;
@@ -72,6 +74,13 @@ int serve(const Config& config) {
                                     [reviews = staff.reviews()] {
                                       if (reviews) reviews->send_reminders();
                                     });
+  // News whose publish time arrives get their social posts queued (issue #8 item 4), on every
+  // server: the announcement mark keeps it to once per item. It runs without social targets too,
+  // so items published meanwhile are not posted later when targets are configured.
+  const app::PeriodicTask news_announcements("news announcements", std::chrono::seconds(config.social.check_seconds),
+                                             [desk = staff.news_desk()] {
+                                               if (desk) desk->announce_due();
+                                             });
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
   app::Tickets tickets(*store, catalogs, clock, staff_settings(config).tickets);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,
@@ -112,6 +121,7 @@ int serve(const Config& config) {
   event_hub.stop();
   if (mail_worker) mail_worker->stop();  // finishes the mail in flight; the rest stays queued
   if (sms_worker) sms_worker->stop();
+  if (social_worker) social_worker->stop();
   spdlog::info("stopped cleanly");
   return 0;
 }

@@ -108,6 +108,54 @@ std::unique_ptr<app::OutboxWorker> start_sms_worker(const Config& config, store:
   return app::make_sms_worker(store, clock, settings, retry, app::random_unit);
 }
 
+namespace {
+
+// The value of the environment variable `name` names; "" when no name is given.
+std::string secret_from_env(const std::string& name, const char* key) {
+  if (name.empty()) return {};
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr || *value == '\0')
+    throw std::runtime_error(std::string(key) + " names " + name + ", but that environment variable is not set");
+  return value;
+}
+
+}  // namespace
+
+app::SocialSettings social_settings(const Config& config) {
+  const auto& s = config.social;
+  app::SocialSettings settings;
+  settings.public_url = config.mail.public_url;
+  settings.mastodon_url = s.mastodon_url;
+  settings.mastodon_visibility = s.mastodon_visibility;
+  settings.mastodon_format = s.mastodon_format == "form" ? app::SocialBodyFormat::form : app::SocialBodyFormat::json;
+  settings.webhook_url = s.webhook_url;
+  settings.webhook_secret_header = s.webhook_secret_header;
+  settings.timeout_seconds = s.timeout_seconds;
+  settings.poll = std::chrono::milliseconds{s.poll_ms};
+  try {
+    if (!s.mastodon_url.empty()) settings.mastodon_token = secret_from_env(s.mastodon_token_env, "social.mastodon_token_env");
+    if (!s.webhook_url.empty()) settings.webhook_secret = secret_from_env(s.webhook_secret_env, "social.webhook_secret_env");
+    app::check_social_settings(settings);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("[social]: ") + e.what());
+  }
+  return settings;
+}
+
+std::unique_ptr<app::OutboxWorker> start_social_worker(const Config& config, const app::SocialSettings& settings,
+                                                       store::Store& store, const app::Clock& clock) {
+  if (!settings.any()) {
+    spdlog::info("no social posts for news (social.mastodon_url and social.webhook_url are empty)");
+    return nullptr;
+  }
+  const auto& s = config.social;
+  const app::RetryPolicy retry{std::chrono::seconds{s.retry_base_seconds}, std::chrono::seconds{s.retry_max_seconds},
+                               s.max_attempts};
+  if (!settings.mastodon_url.empty()) spdlog::info("news are posted to Mastodon at {}", sms_gateway_origin(settings.mastodon_url));
+  if (!settings.webhook_url.empty()) spdlog::info("news are posted to the webhook at {}", sms_gateway_origin(settings.webhook_url));
+  return app::make_social_worker(store, clock, settings, retry, app::random_unit);
+}
+
 // Staff sign-in policy and cookie flag from [staff] (issue #4).
 web::staff::StaffSettings staff_settings(const Config& config) {
   web::staff::StaffSettings s;
@@ -121,6 +169,7 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   s.public_url = config.mail.public_url;
   s.tickets.alarm_after = Minutes{config.queue.alarm_after_minutes};
   s.precheck.reminder_working_days = config.documents.reminder_working_days;
+  s.social = social_settings(config);  // issue #8 item 4: what publishing news queues
   return s;
 }
 

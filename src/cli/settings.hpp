@@ -9,6 +9,7 @@
 #include "app/documents.hpp"
 #include "app/mail_worker.hpp"
 #include "app/sms_gateway.hpp"
+#include "app/social_posts.hpp"
 #include "config.hpp"
 #include "web/staff/staff_area.hpp"
 
@@ -30,6 +31,13 @@ std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::
 // Empty when no SMS gateway is configured (sms.url): SMS then wait in the outbox. Throws
 // std::runtime_error on a broken [sms] section or a missing secret variable.
 std::unique_ptr<app::OutboxWorker> start_sms_worker(const Config& config, store::Store& store, const app::Clock& clock);
+
+// Social posts of published news (issue #8 item 4): the targets, with the token and secret read
+// from the environment variables [social] names. Throws std::runtime_error when one is missing.
+app::SocialSettings social_settings(const Config& config);
+// Empty when no target is configured: nothing is queued then either.
+std::unique_ptr<app::OutboxWorker> start_social_worker(const Config& config, const app::SocialSettings& settings,
+                                                       store::Store& store, const app::Clock& clock);
 
 web::staff::StaffSettings staff_settings(const Config& config);
 

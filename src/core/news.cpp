@@ -6,8 +6,27 @@
 namespace amt {
 
 bool is_visible(const NewsItem& item, Instant now) {
-  if (item.publish_at > now) return false;
+  if (item.draft || item.deleted_at || item.publish_at > now) return false;
   return !item.expires_at || now < *item.expires_at;
+}
+
+bool was_published(const NewsItem& item, Instant now) { return !item.draft && item.publish_at <= now; }
+
+NewsState news_state(const NewsItem& item, Instant now) {
+  if (item.draft) return NewsState::draft;
+  if (item.publish_at > now) return NewsState::scheduled;
+  if (item.expires_at && *item.expires_at <= now) return NewsState::expired;
+  return NewsState::published;
+}
+
+const char* to_string(NewsState state) {
+  switch (state) {
+    case NewsState::draft: return "draft";
+    case NewsState::scheduled: return "scheduled";
+    case NewsState::published: return "published";
+    case NewsState::expired: return "expired";
+  }
+  return "draft";
 }
 
 std::vector<NewsItem> visible_news(std::vector<NewsItem> items, Instant now) {
@@ -36,10 +55,13 @@ std::optional<Instant> news_last_change(const std::vector<NewsItem>& items, Inst
     if (t <= now && (!last || t > *last)) last = t;
   };
   for (const NewsItem& item : items) {
-    if (item.publish_at > now) continue;  // never shown yet: its edits are nobody's business
+    // Never shown yet: its edits are nobody's business. (A published item cannot become a draft
+    // again, nor move its publish time, so this never hides a change readers saw.)
+    if (!was_published(item, now)) continue;
     note(item.publish_at);
     note(std::min(item.updated_at, now));
     if (item.expires_at) note(*item.expires_at);
+    if (item.deleted_at) note(*item.deleted_at);
   }
   return last;
 }

@@ -24,10 +24,24 @@ struct NewsItem {
   std::optional<Instant> expires_at;  // not shown from this instant on
   bool pinned = false;                // shown as a banner on every citizen page
   Instant updated_at;
+  bool draft = false;                 // written but not to be published (Entwurf)
+  // Deleted by an admin after it had been shown: kept as a tombstone, never shown again, but its
+  // deletion is a change feeds must see. Items deleted before they were shown leave no trace.
+  std::optional<Instant> deleted_at;
+  // When its social posts were queued (at most once per item); empty: not yet.
+  std::optional<Instant> announced_at;
   friend bool operator==(const NewsItem&, const NewsItem&) = default;
 };
 
 bool is_visible(const NewsItem& item, Instant now);
+
+// Where an item stands for the admin's list. Deleted items are not listed at all.
+enum class NewsState { draft, scheduled, published, expired };
+NewsState news_state(const NewsItem& item, Instant now);
+const char* to_string(NewsState state);  // "draft", "scheduled", "published", "expired"
+// Once published (not a draft, publish time reached), an item has been seen: it keeps its publish
+// time, and deleting it leaves a tombstone.
+bool was_published(const NewsItem& item, Instant now);
 // Visible items, pinned first, then the newest publication first.
 std::vector<NewsItem> visible_news(std::vector<NewsItem> items, Instant now);
 // The text in language, else the German one, else the first; nullptr when the item has none.

@@ -163,6 +163,16 @@ class WriteTx {
   virtual std::vector<DocumentReview> document_reviews(const Id& appointment_id) = 0;  // by document
   virtual void save_preparation(const Preparation& preparation) = 0;  // insert or replace
   virtual std::optional<Preparation> preparation(const Id& appointment_id) = 0;
+  // --- news written by admins, and their social posts (issue #8 item 4) ---
+  // One item with its texts, deleted ones included; PostgreSQL locks its row until the end of
+  // the transaction, so two admins' edits (or two servers announcing it) take turns.
+  virtual std::optional<NewsItem> news_item(const Id& id) = 0;
+  virtual void save_news(const NewsItem& item) = 0;  // as Store::save_news, inside this transaction
+  virtual bool delete_news(const Id& id) = 0;        // with its texts; false when the id is unknown
+  // Items whose social posts are due: published by now (not drafts, not deleted) and not announced
+  // yet, oldest publication first; PostgreSQL locks them, and a second server waiting for the lock
+  // then no longer finds the ones the first marked announced.
+  virtual std::vector<NewsItem> news_to_announce(Instant now) = 0;
 };
 
 class Store {
@@ -238,6 +248,9 @@ class Store {
   // Document pre-check and preparation (issue #7); changes go through write().
   virtual std::vector<DocumentReview> document_reviews(const Id& appointment_id) = 0;  // by document
   virtual std::optional<Preparation> preparation(const Id& appointment_id) = 0;
+  // The outbox message queued with this dedupe key (delivery state of a news item's social post,
+  // issue #8 item 4); empty when there is none or the key is "".
+  virtual std::optional<OutboxMessage> outbox_by_dedupe_key(std::string_view key) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

@@ -1,6 +1,7 @@
 // The administration pages in a real browser against the real server: an admin adds a service and a
 // staff member with a week plan and the new skill, and the service is bookable on the citizen pages
-// at once. axe-core checks every admin page (step() runs it), including a form showing its errors.
+// at once; an admin writes a pinned news item with a preview, and citizens see it at once. axe-core
+// checks every admin page (step() runs it), including forms showing their errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -82,6 +83,37 @@ test('an admin adds a service and a staff member with plan and skill; citizens c
   await step(citizen, 'admin-citizen-books-new-service');
   await citizen.locator('a.choice').first().click();
   assert.ok(await citizen.locator('a.time').count() > 0, 'the new service has free times on the citizen page');
+  await closePage(citizen);
+  await closePage(page);
+});
+
+test('an admin writes a pinned news item with a preview and citizens see it as a banner at once', async () => {
+  const page = await openPage(browser, server.origin);
+  await signIn(page);
+  await page.locator('a[href="/staff/admin/news"]').first().click();
+  await step(page, 'admin-news');
+  await page.locator('#add-news').click();
+  await step(page, 'admin-news-new');
+  await page.locator('#title_de').evaluate((el) => el.removeAttribute('required'));
+  await page.locator('#markdown_de').fill('Ab **Montag** gelten neue Zeiten.\n\n- 8 bis 16 Uhr');
+  await page.locator('#save').click();
+  await step(page, 'admin-news-errors');
+  assert.match(await page.locator('#title_de-error').textContent(), /Bitte füllen Sie dieses Feld aus/);
+  assert.match(await page.locator('#markdown_de').inputValue(), /Ab \*\*Montag\*\*/);
+  await page.locator('#title_de').fill('Neue Sprechzeiten');
+  await page.locator('#pinned').check();
+  await page.locator('#preview-button').click();
+  await step(page, 'admin-news-preview');
+  assert.equal(await page.locator('#preview strong').first().textContent(), 'Montag');
+  await Promise.all([page.waitForURL(/\/staff\/admin\/news-item\/neue-sprechzeiten\?saved=1$/), page.locator('#save').click()]);
+  await step(page, 'admin-news-saved');
+  await page.goto(`${server.origin}/staff/admin/news`);
+  await step(page, 'admin-news-listed');
+  assert.equal(await page.locator('#news-list .news-state[data-state="published"]').count(), 2);
+
+  const citizen = await openPage(browser, server.origin);
+  await citizen.goto(`${server.origin}/`);
+  assert.ok(await citizen.locator('.news-banner a[href="/news#news-neue-sprechzeiten"]').count() > 0, 'the banner links the new item');
   await closePage(citizen);
   await closePage(page);
 });

@@ -32,7 +32,8 @@ def insert_items(server):
     statements = []
     for news_id, publish, expires, pinned, texts in ITEMS:
         exp = "NULL" if expires is None else str(expires)
-        statements.append(f"INSERT INTO news_items VALUES ('{news_id}', {publish}, {exp}, {pinned}, {publish})")
+        statements.append("INSERT INTO news_items (id, publish_at, expires_at, pinned, updated_at, announced_at)"
+                          f" VALUES ('{news_id}', {publish}, {exp}, {pinned}, {publish}, {publish})")
         for lang, (title, md) in texts.items():
             t, m = title.replace("'", "''"), md.replace("'", "''")
             statements.append(f"INSERT INTO news_texts VALUES ('{news_id}', '{lang}', '{t}', '{m}')")

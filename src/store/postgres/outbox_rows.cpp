@@ -72,6 +72,12 @@ bool mark_outbox_failed(Connection& c, std::string_view id, std::string_view wor
              .affected() == 1;
 }
 
+std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
+  const auto rows = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = $1", Params().add_text_or_null(key));
+  if (rows.size() == 0) return std::nullopt;
+  return read_outbox_message(rows[0]);
+}
+
 std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appointment_id) {
   auto rows = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE appointment_id = $1 ORDER BY created_at, seq",
                       Params().add(appointment_id));

@@ -27,6 +27,11 @@ std::vector<OutboxMessage> PgStore::outbox_for_appointment(const Id& appointment
   return postgres::outbox_for_appointment(*c, appointment_id);
 }
 
+std::optional<OutboxMessage> PgStore::outbox_by_dedupe_key(std::string_view key) {
+  auto c = pool_.acquire();
+  return postgres::outbox_by_dedupe_key(*c, key);
+}
+
 std::vector<StoredDocument> PgStore::documents(const Id& appointment_id) {
   auto c = pool_.acquire();
   return postgres::documents(*c, appointment_id);

@@ -64,6 +64,7 @@ class PgStore final : public Store {
   std::optional<StaffSession> staff_session(std::string_view token_hash) override;
   std::optional<LoginThrottle> login_throttle(std::string_view key) override;
   std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
+  std::optional<OutboxMessage> outbox_by_dedupe_key(std::string_view key) override;  // postgres_outbox.cpp
 
  private:
   // Runs job in a transaction, again (after a short pause) when it loses a race, then advances

@@ -21,6 +21,13 @@ bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   return q.changes() == 1;
 }
 
+std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
+  auto q = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = ?1");
+  q.bind_text_or_null(1, key);
+  if (!q.step()) return std::nullopt;
+  return read_outbox_message(q);
+}
+
 bool outbox_has_due(Connection& c, std::string_view channel, Instant now) {
   auto q = c.query("SELECT 1 FROM outbox WHERE status = 'pending' AND channel = ?1"
                    " AND next_attempt_at <= ?2 AND lease_until <= ?2 LIMIT 1");

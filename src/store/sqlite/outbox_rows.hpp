@@ -19,6 +19,7 @@ bool mark_outbox_sent(Connection& c, std::string_view id, std::string_view worke
 bool mark_outbox_failed(Connection& c, std::string_view id, std::string_view worker, std::string_view error,
                         std::optional<Instant> retry_at);
 std::vector<OutboxMessage> outbox_for_appointment(Connection& c, const Id& appointment_id);
+std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key);
 
 void insert_document(Connection& c, const StoredDocument& d);
 std::vector<StoredDocument> documents(Connection& c, const Id& appointment_id);

@@ -33,6 +33,11 @@ std::vector<OutboxMessage> SqliteStore::outbox_for_appointment(const Id& appoint
   return sqlite::outbox_for_appointment(*lease, appointment_id);
 }
 
+std::optional<OutboxMessage> SqliteStore::outbox_by_dedupe_key(std::string_view key) {
+  auto lease = readers_.acquire();
+  return sqlite::outbox_by_dedupe_key(*lease, key);
+}
+
 std::vector<StoredDocument> SqliteStore::documents(const Id& appointment_id) {
   auto lease = readers_.acquire();
   return sqlite::documents(*lease, appointment_id);

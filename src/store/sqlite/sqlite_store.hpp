@@ -54,6 +54,7 @@ class SqliteStore final : public Store {
   std::optional<StaffSession> staff_session(std::string_view token_hash) override;
   std::optional<LoginThrottle> login_throttle(std::string_view key) override;
   std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
+  std::optional<OutboxMessage> outbox_by_dedupe_key(std::string_view key) override;  // sqlite_outbox.cpp
 
  private:
   std::string path_;

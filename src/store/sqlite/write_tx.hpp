@@ -52,6 +52,11 @@ class SqliteWriteTx final : public WriteTx {
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;
   void save_preparation(const Preparation& preparation) override;
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  // News written by admins (news_rows.hpp).
+  std::optional<NewsItem> news_item(const Id& id) override;
+  void save_news(const NewsItem& item) override;
+  bool delete_news(const Id& id) override;
+  std::vector<NewsItem> news_to_announce(Instant now) override;
 
  private:
   Connection& c_;

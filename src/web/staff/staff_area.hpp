@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/administration.hpp"
+#include "app/news_desk.hpp"
 #include "app/preparation.hpp"
 #include "app/service_center.hpp"
 #include "app/staff_auth.hpp"
@@ -19,6 +20,7 @@ struct StaffSettings {
   std::string public_url;  // for the links in mails the administration pages cause
   app::TicketPolicy tickets;  // the floor pages (reception alarm)
   app::PrecheckSettings precheck;  // the document pre-check (issue #7)
+  app::SocialSettings social;      // what publishing news queues (issue #8 item 4)
 };
 
 class StaffArea {
@@ -46,6 +48,8 @@ class StaffArea {
       preparations_ = std::make_unique<app::Preparations>(store, *catalogs, *reviews_, clock);
       context_.reviews = reviews_.get();
       context_.preparations = preparations_.get();
+      news_desk_ = std::make_unique<app::NewsDesk>(store, clock, settings.social);
+      context_.news_desk = news_desk_.get();
     }
     add_staff_pages(router, routes_);
   }
@@ -60,6 +64,7 @@ class StaffArea {
     context_.hub = &hub;
   }
   app::DocumentReviews* reviews() { return reviews_.get(); }  // null without bookings and catalogs
+  app::NewsDesk* news_desk() { return news_desk_.get(); }     // null without bookings and catalogs
 
  private:
   static app::AdminPolicy admin_policy(const StaffSettings& settings) {
@@ -76,6 +81,7 @@ class StaffArea {
   std::unique_ptr<app::Absences> absences_;
   std::unique_ptr<app::DocumentReviews> reviews_;
   std::unique_ptr<app::Preparations> preparations_;
+  std::unique_ptr<app::NewsDesk> news_desk_;
   StaffContext context_;
   StaffRoutes routes_;
 };

@@ -10,6 +10,7 @@
 
 #include "app/absences.hpp"
 #include "app/administration.hpp"
+#include "app/news_desk.hpp"
 #include "app/call_feed.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/preparation.hpp"
@@ -49,6 +50,7 @@ struct StaffContext {
   // The document pre-check and the day view (issue #7); without them they are not registered.
   app::DocumentReviews* reviews = nullptr;
   app::Preparations* preparations = nullptr;
+  app::NewsDesk* news_desk = nullptr;  // the news pages (issue #8 item 4); without it they are not registered
 };
 
 // What a handler gets once the gate let the request through.
@@ -114,6 +116,7 @@ void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/a
 void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
+void add_news_pages(StaffRoutes& routes);      // /staff/admin/news, /staff/admin/news-item/{id}... (issue #8)
 }  // namespace admin
 namespace floor {
 void add_reception_pages(StaffRoutes& routes);  // /staff/reception (view_queue)
@@ -144,6 +147,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     floor::add_reception_pages(routes);
     floor::add_desk_pages(routes);
   }
+  if (routes.context().news_desk) admin::add_news_pages(routes);
   if (routes.context().absences) add_absence_pages(routes);
   if (routes.context().reviews && routes.context().preparations) {
     prep::add_document_pages(routes);
