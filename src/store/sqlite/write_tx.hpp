@@ -52,6 +52,12 @@ class SqliteWriteTx final : public WriteTx {
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;
   void save_preparation(const Preparation& preparation) override;
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  // Waitlist (waitlist_store.cpp).
+  void insert_waitlist_entry(const WaitlistEntry& entry) override;
+  std::optional<WaitlistEntry> waitlist_entry(const Id& id) override;
+  std::vector<WaitlistEntry> waiting_entries(const Id& location_id) override;
+  std::vector<WaitlistEntry> lapsed_waitlist_holds(Instant now) override;
+  bool change_waitlist_entry(const WaitlistEntry& updated, WaitlistStatus expected) override;
 
  private:
   Connection& c_;
