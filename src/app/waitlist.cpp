@@ -8,6 +8,7 @@
 #include "app/booking_mail.hpp"
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
+#include "app/waitlist_mail.hpp"
 
 namespace amt::app {
 
@@ -73,6 +74,17 @@ std::string waitlist_link(const WaitlistPolicy& policy, const WaitlistEntry& ent
   return base + "/waitlist/" + entry.id + "?token=" + waitlist_token(policy.secret, entry);
 }
 
+std::optional<Appointment> held_appointment(store::Store& store, const CatalogSnapshot& snapshot,
+                                            const WaitlistEntry& entry) {
+  if (entry.status != WaitlistStatus::offered || !entry.hold_until) return std::nullopt;
+  const Service* service = snapshot.catalog.service(entry.service_id);
+  const auto horizon = std::chrono::days{(service ? service->horizon_days : 366) + 1};
+  for (Appointment& a : store.appointments(entry.location_id, *entry.hold_until - std::chrono::days{1},
+                                           *entry.hold_until + horizon))
+    if (a.id == entry.appointment_id) return std::move(a);
+  return std::nullopt;
+}
+
 Waitlist::Waitlist(store::Store& store, CatalogHolder& catalogs, const Clock& clock, WaitlistPolicy policy)
     : store_(store), catalogs_(catalogs), clock_(clock), policy_(std::move(policy)) {}
 
@@ -101,7 +113,10 @@ Result<WaitlistJoined> Waitlist::join(const WaitlistRequest& raw) {
   e.contact = r.contact;
   e.language = r.language;
   e.joined_at = e.changed_at = clock_.now();
-  store_.write([&](store::WriteTx& tx) { tx.insert_waitlist_entry(e); });
+  store_.write([&](store::WriteTx& tx) {
+    tx.insert_waitlist_entry(e);
+    enqueue_waitlist_joined(tx, e, snapshot->catalog, e.joined_at, policy_);
+  });
   return WaitlistJoined{e, waitlist_token(policy_.secret, e)};
 }
 
@@ -109,9 +124,7 @@ Result<WaitlistView> Waitlist::view(const Id& id, std::string_view token) const 
   auto entry = authorise_entry(store_.waitlist_entry(id), token, policy_.secret);
   if (!entry) return tl::unexpected(entry.error());
   WaitlistView v{std::move(*entry), std::nullopt};
-  if (v.entry.status == WaitlistStatus::offered || v.entry.status == WaitlistStatus::booked) {
-    store_.write([&](store::WriteTx& tx) { v.held = tx.appointment_by_id(v.entry.appointment_id); });
-  }
+  v.held = held_appointment(store_, *catalogs_.current(), v.entry);
   return v;
 }
 
@@ -157,7 +170,17 @@ Result<Booked> Waitlist::accept(const Id& id, std::string_view token) {
       return;
     }
     auto held = tx.appointment_by_id(entry->appointment_id);
-    if (!held || held->status != AppointmentStatus::held) throw std::logic_error("open offer without its held time");
+    if (!held || held->status != AppointmentStatus::held) {
+      // The office took the time back (an absence re-plan cancelled it): the entry keeps its place.
+      WaitlistEntry back = *entry;
+      back.status = WaitlistStatus::waiting;
+      back.appointment_id.clear();
+      back.hold_until.reset();
+      back.changed_at = now;
+      tx.change_waitlist_entry(back, WaitlistStatus::offered);
+      result = fail(ErrorKind::not_changeable, "This offer is no longer open.");
+      return;
+    }
     WaitlistEntry booked = *entry;
     booked.status = WaitlistStatus::booked;
     booked.hold_until.reset();

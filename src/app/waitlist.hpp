@@ -69,6 +69,11 @@ class Waitlist {
 std::string waitlist_token(std::string_view secret, const WaitlistEntry& entry);
 std::string waitlist_link(const WaitlistPolicy& policy, const WaitlistEntry& entry);
 
+// The appointment an entry holds (offered) or booked through the list, read without a write:
+// it starts between the hold's end and the service's horizon after it.
+std::optional<Appointment> held_appointment(store::Store& store, const CatalogSnapshot& snapshot,
+                                            const WaitlistEntry& entry);
+
 // Offers a time that this write freed (a cancelled or moved appointment, a hold that ran out) to the
 // first waiting entry of its location, in join order, whose service, days and hours fit and whose
 // service the planner can still place there: the time is held for them and an offer queued by

@@ -21,13 +21,13 @@ std::string waitlist_until(const MailWords& w, Instant until, Zone z) {
   return w.translations.format_date(w.lang, until, z) + " " + german_time(until, z);
 }
 
-store::OutboxMessage waitlist_mail_row(std::string kind, const WaitlistEntry& entry, const Appointment& held,
+store::OutboxMessage waitlist_mail_row(std::string kind, const WaitlistEntry& entry, const Id& appointment_id,
                                        std::string subject, std::string body, Instant now) {
   store::OutboxMessage m;
   m.id = random_nonce();
   m.channel = "email";
   m.kind = std::move(kind);
-  m.appointment_id = held.id;
+  m.appointment_id = appointment_id;
   m.recipient = entry.contact.email;
   m.subject = std::move(subject);
   m.body = std::move(body);
@@ -57,7 +57,7 @@ void enqueue_waitlist_offer(store::WriteTx& tx, const WaitlistEntry& entry, cons
     const std::string subject = fill(w("A time for you: {date} at {time}"),
                                      {{"date", w.translations.format_date(w.lang, held.start, z)},
                                       {"time", german_time(held.start, z)}});
-    tx.enqueue_outbox(waitlist_mail_row("waitlist_offer", entry, held, subject, body, now));
+    tx.enqueue_outbox(waitlist_mail_row("waitlist_offer", entry, held.id, subject, body, now));
   }
   if (is_mobile_number(entry.contact.phone)) {
     const std::string text = fill(w("Jobcenter: a time for you on {date} at {time}, held until {until}. Book it: {link}"),
@@ -68,6 +68,22 @@ void enqueue_waitlist_offer(store::WriteTx& tx, const WaitlistEntry& entry, cons
     tx.enqueue_outbox(sms_message("waitlist_offer", held, entry.contact.phone, text, now,
                                   "sms:waitlist_offer:" + held.id));
   }
+}
+
+void enqueue_waitlist_joined(store::WriteTx& tx, const WaitlistEntry& entry, const Catalog& catalog, Instant now,
+                             const WaitlistPolicy& policy) {
+  if (entry.contact.email.empty()) return;
+  const MailWords w{Translations::builtin(), is_supported_language(entry.language) ? entry.language : "de"};
+  const Location* location = catalog.location(entry.location_id);
+  const Service* service = catalog.service(entry.service_id);
+  std::string body = fill(w("Hello {name},"), {{"name", entry.contact.name}}) + "\n\n";
+  body += w("You are on the waitlist. When a time that suits you becomes free, we hold it for you and tell you "
+            "by e-mail or text message.") + "\n\n";
+  if (service) body += w("Concern") + ": " + w.data(service->name) + "\n";
+  if (location) body += w("Where") + ": " + location->name + ", " + location->address + "\n";
+  body += "\n" + w("See your request or leave the waitlist:") + "\n" + waitlist_link(policy, entry) + "\n";
+  body += "\n-- \n" + w("This e-mail was sent automatically. Please do not reply to it.") + "\n";
+  tx.enqueue_outbox(waitlist_mail_row("waitlist_joined", entry, "", w("You are on the waitlist"), body, now));
 }
 
 void enqueue_waitlist_lapsed(store::WriteTx& tx, const WaitlistEntry& entry, const Appointment& held,
@@ -83,7 +99,7 @@ void enqueue_waitlist_lapsed(store::WriteTx& tx, const WaitlistEntry& entry, con
           "\n" + policy.public_url + "\n";
   body += "\n-- \n" + w("This e-mail was sent automatically. Please do not reply to it.") + "\n";
   tx.enqueue_outbox(
-      waitlist_mail_row("waitlist_lapsed", entry, held, w("The time held for you has gone to the next person"), body, now));
+      waitlist_mail_row("waitlist_lapsed", entry, held.id, w("The time held for you has gone to the next person"), body, now));
 }
 
 }  // namespace amt::app

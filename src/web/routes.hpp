@@ -29,6 +29,7 @@ void add_document_pages(http::Router& router, CitizenContext& context);  // uplo
 void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
 void add_waitlist_pages(http::Router& router, CitizenContext& context);  // /waitlist/{id}: offer, accept, leave
+void add_waitlist_join_pages(http::Router& router, CitizenContext& context);  // /book/{service}/waitlist
 
 inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_static_routes(router, context.site.static_files);
@@ -39,6 +40,7 @@ inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_news_pages(router, context);
   add_app_pages(router, context);
   if (context.waitlist) add_waitlist_pages(router, context);
+  if (context.waitlist) add_waitlist_join_pages(router, context);
 }
 
 // The stylesheets compiled into the binary, registered under their file names.

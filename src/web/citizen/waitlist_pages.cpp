@@ -39,6 +39,7 @@ http::Response waitlist_page(CitizenContext& c, const http::Request& request) {
     data.set("held_until", page.translations().format_date(page.lang(), *e.hold_until, z) + " " +
                                page.translations().format_time(*e.hold_until, z));
   }
+  data.set("joined", request.query_param("joined").has_value() && e.status == WaitlistStatus::waiting);
   data.set("token", token);
   data.set("accept_action", waitlist_path(e.id, "accept"));
   data.set("leave_action", waitlist_path(e.id, "leave"));
