@@ -102,6 +102,8 @@ std::vector<Key> keys(Config& c) {
       {"sms", "max_attempts", &c.sms.max_attempts},
       {"sms", "poll_ms", &c.sms.poll_ms},
       {"sms", "timeout_seconds", &c.sms.timeout_seconds},
+      {"waitlist", "hold_minutes", &c.waitlist.hold_minutes},
+      {"waitlist", "check_seconds", &c.waitlist.check_seconds},
   };
 }
 
@@ -215,6 +217,8 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
                              "max_attempts >= 1, poll_ms >= 10, timeout_seconds >= 1 and check_seconds >= 1 are required");
   if (so.mastodon_format != "json" && so.mastodon_format != "form")
     throw std::runtime_error("social.mastodon_format must be json or form");
+  if (config.waitlist.hold_minutes < 1 || config.waitlist.hold_minutes > 7 * 24 * 60 || config.waitlist.check_seconds < 1)
+    throw std::runtime_error("waitlist.hold_minutes must be between 1 and 10080, waitlist.check_seconds at least 1");
   return config;
 }
 

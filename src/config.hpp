@@ -134,6 +134,10 @@ struct Config {
     int poll_ms = 1000;
     int timeout_seconds = 10;
   } social;
+  struct Waitlist {  // the waitlist (issue #8 item 3), see docs/waitlist.md
+    int hold_minutes = 120;       // a freed time is held this long for the entry offered it, in office hours
+    int check_seconds = 60;       // how often holds that ran out are ended and offered to the next
+  } waitlist;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

@@ -7,6 +7,7 @@
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
 #include "app/news.hpp"
+#include "app/waitlist.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
@@ -44,6 +45,11 @@ inline void add_routes(http::Router& router, ApiContext& context) {
 
 // GET /api/v1/news (issue #8), registered on its own so ApiContext stays as it is.
 void add_news_routes(http::Router& router, app::NewsBoard& news);
+
+// The waitlist (issue #8 item 3): POST /api/v1/waitlist, GET /api/v1/waitlist/{id}, and .../accept
+// and .../leave with the entry's token as bearer. Joining counts against the booking rate limits.
+void add_waitlist_routes(http::Router& router, app::Waitlist& waitlist, http::BookingRateLimits* limits,
+                         const app::Clock& clock);
 
 const std::string& openapi_document();  // docs/openapi.yaml, compiled in
 

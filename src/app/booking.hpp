@@ -57,6 +57,7 @@ struct BookingPolicy {
   std::string secret;  // HMAC key for manage tokens
   std::string public_url = "http://localhost:8080";  // base of the manage link in mails
   const ProofOfWork* proof_of_work = nullptr;  // null: online booking needs no anti-bot proof
+  int waitlist_hold_minutes = 120;  // a time a cancellation frees is held this long for the waitlist
 };
 
 class Bookings {

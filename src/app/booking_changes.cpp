@@ -5,6 +5,7 @@
 #include "app/booking_rules.hpp"
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
+#include "app/waitlist.hpp"
 
 namespace amt::app {
 
@@ -74,8 +75,11 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
     }
     result->status = AppointmentStatus::cancelled;
     tx.update_appointment(*result);
-    enqueue_booking_mail(tx, BookingMailKind::cancelled, *result, catalogs_.current()->catalog, "",
-                         clock_.now(), {policy_.public_url});
+    const auto snapshot = catalogs_.current();
+    enqueue_booking_mail(tx, BookingMailKind::cancelled, *result, snapshot->catalog, "", clock_.now(),
+                         {policy_.public_url});
+    offer_freed_time(tx, *snapshot, *result, clock_.now(),
+                     {policy_.secret, policy_.public_url, policy_.waitlist_hold_minutes});
   });
   return result;
 }
@@ -107,12 +111,15 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
       return;
     }
     apply_moves(tx, placement->moves);
+    const Appointment before = *result;
     result->start = target->start;
     result->end = target->end;
     result->staff_id = placement->staff_id;
     tx.update_appointment(*result);
     enqueue_booking_mail(tx, BookingMailKind::rescheduled, *result, snapshot->catalog, std::string(token),
                          now, {policy_.public_url});
+    // The old time is free now: the waitlist's first fitting entry gets it.
+    offer_freed_time(tx, *snapshot, before, now, {policy_.secret, policy_.public_url, policy_.waitlist_hold_minutes});
   });
   return result;
 }

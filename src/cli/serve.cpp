@@ -8,6 +8,7 @@
 #include "app/periodic_task.hpp"
 #include "app/secrets.hpp"
 #include "app/tickets.hpp"
+#include "app/waitlist.hpp"
 #include "cli/commands.hpp"
 #include "cli/settings.hpp"
 #include "http/server.hpp"
@@ -38,7 +39,11 @@ int serve(const Config& config) {
                                          std::chrono::minutes{config.rate_limit.window_minutes});
   app::Bookings bookings(*store, catalogs, clock,
                          {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
-                          config.mail.public_url, proof});
+                          config.mail.public_url, proof, config.waitlist.hold_minutes});
+  // The waitlist (issue #8 item 3): holds that ran out go to the next in line, checked regularly.
+  app::Waitlist waitlist(*store, catalogs, clock, {secret, config.mail.public_url, config.waitlist.hold_minutes});
+  const app::PeriodicTask waitlist_holds("waitlist holds", std::chrono::seconds(config.waitlist.check_seconds),
+                                         [&waitlist] { waitlist.expire_holds(); });
   std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
   std::unique_ptr<app::OutboxWorker> sms_worker = start_sms_worker(config, *store, clock);  // issue #8
   const app::SocialSettings social = social_settings(config);  // issue #8 item 4: posts of published news
@@ -49,6 +54,7 @@ int serve(const Config& config) {
   app::Documents documents(*store, catalogs, bookings, clock, upload_settings(config));
   api::ApiContext context{bookings, catalogs, *store, metrics, &documents, &proof_of_work, &booking_limits};
   api::add_routes(router, context);
+  api::add_waitlist_routes(router, waitlist, &booking_limits, clock);
   // Citizen web pages: templates and catalogs are compiled in; the CSRF key derives from the secret.
   http::StaticFiles static_files;
   web::add_builtin_static_files(static_files);
@@ -62,6 +68,7 @@ int serve(const Config& config) {
                               proof,
                               &booking_limits,
                               &documents};
+  citizen.waitlist = &waitlist;
   web::add_citizen_routes(router, citizen);
   web::staff::StaffSettings staff_setup = staff_settings(config);
   staff_setup.precheck.upload_dir = upload_settings(config).dir;  // the pre-check shows the uploads

@@ -29,13 +29,14 @@ const char* to_string(AppointmentStatus s) {
     case AppointmentStatus::done: return "done";
     case AppointmentStatus::cancelled: return "cancelled";
     case AppointmentStatus::no_show: return "no_show";
+    case AppointmentStatus::held: return "held";
   }
   return "booked";
 }
 
 std::optional<AppointmentStatus> status_from_string(std::string_view s) {
   using S = AppointmentStatus;
-  for (S v : {S::booked, S::checked_in, S::called, S::in_service, S::done, S::cancelled, S::no_show})
+  for (S v : {S::booked, S::checked_in, S::called, S::in_service, S::done, S::cancelled, S::no_show, S::held})
     if (s == to_string(v)) return v;
   return std::nullopt;
 }

@@ -103,7 +103,8 @@ struct ResponsibilityRule {
   bool by_surname() const { return !surname_from.empty() || !surname_to.empty(); }
 };
 
-enum class AppointmentStatus : std::uint8_t { booked, checked_in, called, in_service, done, cancelled, no_show };
+// held: kept for a waitlist entry until accepted or expired (issue #8); holds time like a booking.
+enum class AppointmentStatus : std::uint8_t { booked, checked_in, called, in_service, done, cancelled, no_show, held };
 const char* to_string(AppointmentStatus s);
 std::optional<AppointmentStatus> status_from_string(std::string_view s);
 // Active appointments hold staff time; cancelled ones and no-shows do not.

@@ -16,6 +16,7 @@
 #include "core/queue.hpp"
 #include "core/news.hpp"
 #include "core/document_review.hpp"
+#include "core/waitlist.hpp"
 
 namespace amt::store {
 
@@ -173,6 +174,18 @@ class WriteTx {
   // yet, oldest publication first; PostgreSQL locks them, and a second server waiting for the lock
   // then no longer finds the ones the first marked announced.
   virtual std::vector<NewsItem> news_to_announce(Instant now) = 0;
+  // --- waitlist (issue #8 item 3, migration 015) ---
+  virtual void insert_waitlist_entry(const WaitlistEntry& entry) = 0;  // throws on a taken id
+  // PostgreSQL locks the entry's row until commit.
+  virtual std::optional<WaitlistEntry> waitlist_entry(const Id& id) = 0;
+  virtual std::vector<WaitlistEntry> waiting_entries(const Id& location_id) = 0;  // status waiting, join order
+  // Entries in status offered whose hold ended at or before now, the oldest hold first.
+  virtual std::vector<WaitlistEntry> lapsed_waitlist_holds(Instant now) = 0;
+  // Writes status, appointment_id, hold_until, offers and changed_at of `updated`, but only while
+  // the stored status is still `expected`: false (nothing written) when another writer changed the
+  // entry first. Two writers never both offer to one entry, nor both accept one offer. A second
+  // entry offered the same held appointment is refused by a unique index (PostgreSQL runs again).
+  virtual bool change_waitlist_entry(const WaitlistEntry& updated, WaitlistStatus expected) = 0;
 };
 
 class Store {
@@ -251,6 +264,10 @@ class Store {
   // The outbox message queued with this dedupe key (delivery state of a news item's social post,
   // issue #8 item 4); empty when there is none or the key is "".
   virtual std::optional<OutboxMessage> outbox_by_dedupe_key(std::string_view key) = 0;
+  // Waitlist (issue #8 item 3); changes go through write().
+  virtual std::optional<WaitlistEntry> waitlist_entry(const Id& id) = 0;
+  // Entries of a location still waiting or holding an offer, in join order (the staff's list).
+  virtual std::vector<WaitlistEntry> open_waitlist_entries(const Id& location_id) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

@@ -4,6 +4,7 @@
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
+#include "app/waitlist.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "web/page.hpp"
@@ -17,6 +18,7 @@ struct CitizenContext {
   const app::ProofOfWork* proof_of_work = nullptr;  // null: the booking form asks for no anti-bot proof
   http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
   app::Documents* documents = nullptr;  // null: the manage page takes no uploads
+  app::Waitlist* waitlist = nullptr;    // null: no /waitlist pages (issue #8 item 3)
 };
 
 void add_static_routes(http::Router& router, const http::StaticFiles& files);
@@ -29,6 +31,8 @@ void add_document_pages(http::Router& router, CitizenContext& context);  // uplo
 std::optional<std::string> too_large_upload_redirect(std::string_view method, std::string_view target);
 void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
+void add_waitlist_pages(http::Router& router, CitizenContext& context);  // /waitlist/{id}: offer, accept, leave
+void add_waitlist_join_pages(http::Router& router, CitizenContext& context);  // /book/{service}/waitlist
 
 inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_static_routes(router, context.site.static_files);
@@ -38,6 +42,8 @@ inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_document_pages(router, context);
   add_news_pages(router, context);
   add_app_pages(router, context);
+  if (context.waitlist) add_waitlist_pages(router, context);
+  if (context.waitlist) add_waitlist_join_pages(router, context);
 }
 
 // The stylesheets compiled into the binary, registered under their file names.

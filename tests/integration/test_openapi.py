@@ -73,8 +73,14 @@ def test_every_documented_operation_is_answered(client):
     made = client.post("/api/v1/bookings", booking_body(free[0]["start"]))
     assert made.status == 201, made
     code, token = made.json["code"], made.json["manage_token"]
+    wish = {"location": LOCATION, "service": POOL_SERVICE, "contact": {"name": "Ada", "email": "ada@example.org"}}
+    joined = client.post("/api/v1/waitlist", wish)  # the waitlist's {id} routes use this entry and its token
+    assert joined.status == 201, joined
 
     known = {
+        ("post", "/api/v1/waitlist"): lambda: client.post("/api/v1/waitlist", wish),
+        ("get", "/api/v1/waitlist/{id}"): lambda: client.get(f"/api/v1/waitlist/{joined.json['id']}",
+                                                            bearer(joined.json["token"])),
         ("get", "/api/v1/locations"): lambda: client.get("/api/v1/locations"),
         ("get", "/api/v1/services"): lambda: client.get(f"/api/v1/services?location={LOCATION}"),
         ("get", "/api/v1/availability"): lambda: client.get(
@@ -96,6 +102,11 @@ def test_every_documented_operation_is_answered(client):
         if (method, path) in known:
             resp = known[(method, path)]()
             assert 200 <= resp.status < 300, (method, path, resp)
+            continue
+        if path.startswith("/api/v1/waitlist/"):
+            concrete = path.replace("{id}", joined.json["id"])
+            resp = client.request(method.upper(), concrete, headers=bearer(joined.json["token"]))
+            assert resp.status not in (404, 405) and resp.status < 500, (method, path, resp)
             continue
         concrete = re.sub(r"\{[^}]+\}", code, path)
         resp = client.request(method.upper(), concrete, headers=bearer(token))

@@ -49,6 +49,8 @@ class PgStore final : public Store {
   bool revoke_kiosk_key(const Id& id, Instant at) override;
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;  // review_store.cpp
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  std::optional<WaitlistEntry> waitlist_entry(const Id& id) override;  // waitlist_store.cpp
+  std::vector<WaitlistEntry> open_waitlist_entries(const Id& location_id) override;
 
   // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
   // caches hold, so it leaves data_version alone (mail workers poll often).

@@ -28,20 +28,31 @@ bool applied(Connection& c, int version) {
   return q.step();
 }
 
+// Foreign keys are off while a migration runs (a table rebuilt to change a CHECK must not
+// cascade its DROP), as SQLite's ALTER TABLE guide says, and checked before it commits.
+void check_foreign_keys(Connection& c) {
+  auto q = c.query("PRAGMA foreign_key_check");
+  if (q.step()) throw std::runtime_error("a foreign key of table " + q.text(0) + " points nowhere");
+}
+
 // Checked inside the transaction, so two processes migrating at once apply each version once.
 void apply(Connection& c, const Migration& m) {
+  c.exec("PRAGMA foreign_keys=OFF");
   c.exec("BEGIN IMMEDIATE");
   try {
     if (!applied(c, m.version)) {
       c.exec(m.sql.c_str());
+      check_foreign_keys(c);
       auto q = c.query("INSERT INTO schema_migrations (version, name, applied_at)"
                        " VALUES (?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))");
       q.bind(1, m.version).bind(2, m.name);
       q.run();
     }
     c.exec("COMMIT");
+    c.exec("PRAGMA foreign_keys=ON");
   } catch (const std::exception& e) {
     if (c.in_transaction()) c.exec("ROLLBACK");
+    c.exec("PRAGMA foreign_keys=ON");
     throw std::runtime_error("migration " + m.name + " failed: " + e.what());
   }
 }

@@ -57,6 +57,12 @@ class SqliteWriteTx final : public WriteTx {
   void save_news(const NewsItem& item) override;
   bool delete_news(const Id& id) override;
   std::vector<NewsItem> news_to_announce(Instant now) override;
+  // Waitlist (waitlist_store.cpp).
+  void insert_waitlist_entry(const WaitlistEntry& entry) override;
+  std::optional<WaitlistEntry> waitlist_entry(const Id& id) override;
+  std::vector<WaitlistEntry> waiting_entries(const Id& location_id) override;
+  std::vector<WaitlistEntry> lapsed_waitlist_holds(Instant now) override;
+  bool change_waitlist_entry(const WaitlistEntry& updated, WaitlistStatus expected) override;
 
  private:
   Connection& c_;

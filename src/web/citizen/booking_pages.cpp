@@ -102,7 +102,8 @@ http::Response days(CitizenContext& c, const http::Request& request) {
   r.from = request.query_param("from").value_or("");
   const auto links = booking_links(service->id, r.customer_number, r.name);
   return day_choice(c, page, r, *service, links,
-                    book_path(service->id) + query_string({{"cn", r.customer_number}, {"sn", r.name}}));
+                    book_path(service->id) + query_string({{"cn", r.customer_number}, {"sn", r.name}}),
+                    c.waitlist ? book_path(service->id) + "/waitlist" : std::string());
 }
 
 http::Response times(CitizenContext& c, const http::Request& request) {

@@ -39,7 +39,8 @@ Data appointment_data(const Page& page, const CatalogSnapshot& snapshot, const S
 }
 
 http::Response day_choice(CitizenContext& c, const Page& page, app::AvailabilityRequest request,
-                          const Service& service, const ChoiceLinks& links, std::string_view back) {
+                          const Service& service, const ChoiceLinks& links, std::string_view back,
+                          std::string_view waitlist) {
   std::optional<app::AvailabilityAnswer> answer;
   for (int window = 0; window < max_windows; ++window) {
     if (answer) request.from = format_date(answer->to + date::days{1});
@@ -71,6 +72,7 @@ http::Response day_choice(CitizenContext& c, const Page& page, app::Availability
   }
   data.set("days", Data{days});
   data.set("none", answer->days.empty());
+  data.set("waitlist", std::string(waitlist));
   data.set("later", links.days(format_date(answer->to + date::days{1})));
   const LocalDate today = local_date(answer->zone, c.bookings.now());
   if (answer->from > today) data.set("earlier", links.days(""));

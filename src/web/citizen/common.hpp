@@ -29,8 +29,10 @@ struct ChoiceLinks {
   std::function<std::string(std::string_view start)> pick;  // what choosing a start leads to
 };
 // Free days from request.from, looking ahead up to four windows of two weeks when they are empty.
+// waitlist: where to ask for a time when none suits ("" = no such link, e.g. when rescheduling).
 http::Response day_choice(CitizenContext& c, const Page& page, app::AvailabilityRequest request,
-                          const Service& service, const ChoiceLinks& links, std::string_view back);
+                          const Service& service, const ChoiceLinks& links, std::string_view back,
+                          std::string_view waitlist = {});
 http::Response time_choice(CitizenContext& c, const Page& page, app::AvailabilityRequest request,
                            const Service& service, const ChoiceLinks& links, bool taken);
 

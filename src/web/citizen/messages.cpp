@@ -34,6 +34,11 @@ std::string field_message(const Page& page, const app::FieldError& e) {
   if (field == "customer_number") return page.t("A customer number has 3 to 20 letters and digits.");
   if (field == "note") return page.t("The description contains characters that are not allowed.");
   if (field == "start") return page.t("This time can no longer be booked. Please choose another time.");
+  if (field == "weekdays") return page.t("Choose at least one day.");  // the waitlist's form
+  if (field == "from") return page.t("Enter a time like 08:00.");
+  if (field == "to")
+    return e.code == "before_from" ? page.t("The latest end must be after the earliest start.")
+                                   : page.t("Enter a time like 12:00.");
   return page.t("Please check this entry.");
 }
 

@@ -20,6 +20,7 @@ const char* status_msgid(AppointmentStatus s) {
     case AppointmentStatus::done: return "done";
     case AppointmentStatus::cancelled: return "cancelled";
     case AppointmentStatus::no_show: return "did not come";
+    case AppointmentStatus::held: return "held for the waitlist";
   }
   return "booked";
 }

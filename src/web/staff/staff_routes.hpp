@@ -110,6 +110,7 @@ void add_audit_pages(StaffRoutes& routes);  // /staff/audit
 namespace console {
 void add_search_pages(StaffRoutes& routes);   // /staff/console, /staff/console/book
 void add_booking_pages(StaffRoutes& routes);  // /staff/console/find, /staff/console/booking/{code}...
+void add_waitlist_pages(StaffRoutes& routes);  // /staff/console/waitlist (issue #8 item 3)
 }  // namespace console
 namespace admin {
 void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/admin/service/{id}...
@@ -136,6 +137,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
   if (routes.context().service_center) {
     console::add_search_pages(routes);
     console::add_booking_pages(routes);
+    console::add_waitlist_pages(routes);
   }
   if (routes.context().administration) {
     admin::add_service_pages(routes);

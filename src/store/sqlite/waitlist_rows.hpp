@@ -1,0 +1,19 @@
+// Reading and writing waitlist entries (migration 015) on one SQLite connection; the store's reads
+// and the write transaction share these.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace amt::store::sqlite {
+
+void insert_waitlist_entry(Connection& c, const WaitlistEntry& e);
+std::optional<WaitlistEntry> waitlist_entry(Connection& c, const Id& id);
+std::vector<WaitlistEntry> waitlist_entries_in(Connection& c, const Id& location_id, bool waiting_only);
+std::vector<WaitlistEntry> lapsed_waitlist_holds(Connection& c, Instant now);
+bool change_waitlist_entry(Connection& c, const WaitlistEntry& updated, WaitlistStatus expected);
+
+}  // namespace amt::store::sqlite
