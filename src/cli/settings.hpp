@@ -8,6 +8,7 @@
 #include "app/clock.hpp"
 #include "app/documents.hpp"
 #include "app/mail_worker.hpp"
+#include "app/reminders.hpp"
 #include "app/sms_gateway.hpp"
 #include "config.hpp"
 #include "web/staff/staff_area.hpp"
@@ -32,5 +33,8 @@ std::unique_ptr<app::MailWorker> start_mail_worker(const Config& config, store::
 std::unique_ptr<app::OutboxWorker> start_sms_worker(const Config& config, store::Store& store, const app::Clock& clock);
 
 web::staff::StaffSettings staff_settings(const Config& config);
+
+// The appointment reminders' timing and switch (issue #8 item 1).
+app::ReminderSettings reminder_settings(const Config& config);
 
 }  // namespace amt::cli

@@ -4,6 +4,7 @@
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
+#include "app/reminders.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "web/page.hpp"
@@ -17,6 +18,7 @@ struct CitizenContext {
   const app::ProofOfWork* proof_of_work = nullptr;  // null: the booking form asks for no anti-bot proof
   http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
   app::Documents* documents = nullptr;  // null: the manage page takes no uploads
+  app::Reminders* reminders = nullptr;  // null: the reminders' opt-out pages answer 404
 };
 
 void add_static_routes(http::Router& router, const http::StaticFiles& files);
@@ -26,6 +28,7 @@ void add_manage_pages(http::Router& router, CitizenContext& context);
 void add_document_pages(http::Router& router, CitizenContext& context);  // uploads, calendar file
 void add_news_pages(http::Router& router, CitizenContext& context);  // when site.news is set
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
+void add_reminder_pages(http::Router& router, CitizenContext& context);  // one-tap cancel, opt-out (issue #8)
 
 inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_static_routes(router, context.site.static_files);
@@ -35,6 +38,7 @@ inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_document_pages(router, context);
   add_news_pages(router, context);
   add_app_pages(router, context);
+  add_reminder_pages(router, context);
 }
 
 // The stylesheets compiled into the binary, registered under their file names.

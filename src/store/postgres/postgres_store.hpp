@@ -49,6 +49,8 @@ class PgStore final : public Store {
   bool revoke_kiosk_key(const Id& id, Instant at) override;
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;  // review_store.cpp
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  std::vector<Appointment> reminder_candidates(std::string_view channel, Instant after, Instant until,
+                                               int limit) override;  // reminder_store.cpp
 
   // Outbox bookkeeping is one statement each, outside transact(): it takes no part in what the
   // caches hold, so it leaves data_version alone (mail workers poll often).

@@ -57,6 +57,10 @@ class PgWriteTx final : public WriteTx {
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;
   void save_preparation(const Preparation& preparation) override;
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  // Appointment reminders (reminder_rows.hpp).
+  bool claim_reminder(const ReminderClaim& claim) override;
+  bool opt_out_of_reminders(const Id& appointment_id, std::string_view channel, Instant at) override;
+  std::vector<std::string> reminder_opt_outs(const Id& appointment_id) override;
 
  private:
   Connection& c_;

@@ -41,6 +41,8 @@ class SqliteStore final : public Store {
   bool revoke_kiosk_key(const Id& id, Instant at) override;
   std::vector<DocumentReview> document_reviews(const Id& appointment_id) override;  // review_store.cpp
   std::optional<Preparation> preparation(const Id& appointment_id) override;
+  std::vector<Appointment> reminder_candidates(std::string_view channel, Instant after, Instant until,
+                                               int limit) override;  // reminder_store.cpp
 
   std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                           std::chrono::seconds lease, int limit) override;
