@@ -5,9 +5,12 @@
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
+#include <utility>
 #include <variant>
 
 #include <toml++/toml.h>
+
+#include "core/time.hpp"
 
 extern char** environ;
 
@@ -104,6 +107,13 @@ std::vector<Key> keys(Config& c) {
       {"sms", "timeout_seconds", &c.sms.timeout_seconds},
       {"waitlist", "hold_minutes", &c.waitlist.hold_minutes},
       {"waitlist", "check_seconds", &c.waitlist.check_seconds},
+      {"reminders", "enabled", &c.reminders.enabled},
+      {"reminders", "mail_hours_before", &c.reminders.mail_hours_before},
+      {"reminders", "sms_days_before", &c.reminders.sms_days_before},
+      {"reminders", "sms_time", &c.reminders.sms_time},
+      {"reminders", "quiet_from", &c.reminders.quiet_from},
+      {"reminders", "quiet_until", &c.reminders.quiet_until},
+      {"reminders", "interval_seconds", &c.reminders.interval_seconds},
   };
 }
 
@@ -165,6 +175,20 @@ void set_from_toml(const Key& k, const toml::node& node, const std::string& orig
   }
 }
 
+void check_reminders(const Config::Reminders& r) {
+  if (r.mail_hours_before < 1 || r.mail_hours_before > 24 * 14)
+    throw std::runtime_error("reminders.mail_hours_before must be between 1 and 336");
+  if (r.sms_days_before < 0 || r.sms_days_before > 14)
+    throw std::runtime_error("reminders.sms_days_before must be between 0 and 14");
+  if (r.interval_seconds < 1) throw std::runtime_error("reminders.interval_seconds must be at least 1");
+  for (const auto& [name, value] : {std::pair{"sms_time", &r.sms_time}, std::pair{"quiet_from", &r.quiet_from},
+                                    std::pair{"quiet_until", &r.quiet_until}}) {
+    const auto time = parse_time(*value);
+    if (!time || time->minutes >= 24 * 60)
+      throw std::runtime_error(std::string("reminders.") + name + " must be a time like 16:00");
+  }
+}
+
 }  // namespace
 
 Config load_config(const std::optional<std::string>& file, const std::map<std::string, std::string>& env) {
@@ -219,6 +243,7 @@ Config load_config(const std::optional<std::string>& file, const std::map<std::s
     throw std::runtime_error("social.mastodon_format must be json or form");
   if (config.waitlist.hold_minutes < 1 || config.waitlist.hold_minutes > 7 * 24 * 60 || config.waitlist.check_seconds < 1)
     throw std::runtime_error("waitlist.hold_minutes must be between 1 and 10080, waitlist.check_seconds at least 1");
+  check_reminders(config.reminders);
   return config;
 }
 

@@ -138,6 +138,15 @@ struct Config {
     int hold_minutes = 120;       // a freed time is held this long for the entry offered it, in office hours
     int check_seconds = 60;       // how often holds that ran out are ended and offered to the next
   } waitlist;
+  struct Reminders {  // appointment reminders (issue #8 item 1), see docs/reminders.md
+    bool enabled = true;
+    int mail_hours_before = 48;          // the e-mail goes out this long before the start
+    int sms_days_before = 1;             // the SMS goes out this many days before the start's day...
+    std::string sms_time = "16:00";      // ...at this local time (the location's zone)
+    std::string quiet_from = "20:00";    // nothing leaves from here...
+    std::string quiet_until = "08:00";   // ...to here, local time; a reminder due then waits for its end
+    int interval_seconds = 60;           // how often the server looks for due reminders
+  } reminders;
   struct Demo {
     std::string terminpflicht_from = "2027-03-15";
   } demo;

@@ -62,6 +62,10 @@ int serve(const Config& config) {
   const http::Csrf csrf(app::sha256_hex("csrf:" + secret));
   app::NewsBoard news(*store, clock);  // issue #8: /news, /news.atom, /api/v1/news, the pinned banner
   api::add_news_routes(router, news);
+  // Appointment reminders by e-mail and SMS (issue #8 item 1): queued in the outbox like the
+  // document reminders, claimed per appointment, channel and start so they go out once.
+  app::Reminders appointment_reminders(*store, catalogs, clock, bookings, reminder_settings(config));
+  if (!appointment_reminders.enabled()) spdlog::info("appointment reminders are switched off (reminders.enabled)");
   web::CitizenContext citizen{bookings,
                               catalogs,
                               {app::Translations::builtin(), templates, csrf, static_files, &news},
@@ -69,6 +73,7 @@ int serve(const Config& config) {
                               &booking_limits,
                               &documents};
   citizen.waitlist = &waitlist;
+  citizen.reminders = &appointment_reminders;
   web::add_citizen_routes(router, citizen);
   web::staff::StaffSettings staff_setup = staff_settings(config);
   staff_setup.precheck.upload_dir = upload_settings(config).dir;  // the pre-check shows the uploads
@@ -88,6 +93,9 @@ int serve(const Config& config) {
                                              [desk = staff.news_desk()] {
                                                if (desk) desk->announce_due();
                                              });
+  // The reminder run, declared after everything it uses so it stops first.
+  const app::PeriodicTask reminder_task("appointment reminders", std::chrono::seconds{config.reminders.interval_seconds},
+                                        [&appointment_reminders] { appointment_reminders.run(); });
   // Kiosk boards in the entrance hall (issue #5): check-in, emergency and walk-in tickets.
   app::Tickets tickets(*store, catalogs, clock, staff_settings(config).tickets);
   web::kiosk::KioskContext kiosk{tickets, catalogs, *store, templates, app::Translations::builtin(), static_files,

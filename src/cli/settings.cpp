@@ -173,4 +173,17 @@ web::staff::StaffSettings staff_settings(const Config& config) {
   return s;
 }
 
+// Appointment reminders from [reminders] (issue #8 item 1); the times were checked by load_config.
+app::ReminderSettings reminder_settings(const Config& config) {
+  const auto& r = config.reminders;
+  app::ReminderSettings s;
+  s.enabled = r.enabled;
+  s.rule.mail_lead = Minutes{r.mail_hours_before * 60};
+  s.rule.sms_days_before = r.sms_days_before;
+  s.rule.sms_time = parse_time(r.sms_time).value_or(hm(16));
+  s.rule.quiet_from = parse_time(r.quiet_from).value_or(hm(20));
+  s.rule.quiet_until = parse_time(r.quiet_until).value_or(hm(8));
+  return s;
+}
+
 }  // namespace amt::cli

@@ -8,6 +8,7 @@
 #include "app/clock.hpp"
 #include "app/documents.hpp"
 #include "app/mail_worker.hpp"
+#include "app/reminders.hpp"
 #include "app/sms_gateway.hpp"
 #include "app/social_posts.hpp"
 #include "config.hpp"
@@ -40,5 +41,8 @@ std::unique_ptr<app::OutboxWorker> start_social_worker(const Config& config, con
                                                        store::Store& store, const app::Clock& clock);
 
 web::staff::StaffSettings staff_settings(const Config& config);
+
+// The appointment reminders' timing and switch (issue #8 item 1).
+app::ReminderSettings reminder_settings(const Config& config);
 
 }  // namespace amt::cli

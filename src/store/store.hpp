@@ -90,6 +90,18 @@ struct KioskKey {
   bool operator==(const KioskKey&) const = default;
 };
 
+// --- Appointment reminders (issue #8 item 1) ------------------------------------------------
+
+// That the reminder of an appointment on one channel ("email", "sms") for the start it had then
+// was queued, or skipped for good (it would come too late, or the citizen booked after its time).
+struct ReminderClaim {
+  Id appointment_id;
+  std::string channel;
+  Instant start{};
+  bool queued = true;  // false: skipped
+  Instant at{};
+};
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -186,6 +198,13 @@ class WriteTx {
   // entry first. Two writers never both offer to one entry, nor both accept one offer. A second
   // entry offered the same held appointment is refused by a unique index (PostgreSQL runs again).
   virtual bool change_waitlist_entry(const WaitlistEntry& updated, WaitlistStatus expected) = 0;
+  // --- appointment reminders (issue #8 item 1) ---
+  // Records the claim; false (nothing written) when (appointment, channel, start) was claimed
+  // already, by this or another server: then the caller must queue nothing.
+  virtual bool claim_reminder(const ReminderClaim& claim) = 0;
+  // No more reminders on channel for this appointment; false when it was opted out already.
+  virtual bool opt_out_of_reminders(const Id& appointment_id, std::string_view channel, Instant at) = 0;
+  virtual std::vector<std::string> reminder_opt_outs(const Id& appointment_id) = 0;  // channels, sorted
 };
 
 class Store {
@@ -268,6 +287,11 @@ class Store {
   virtual std::optional<WaitlistEntry> waitlist_entry(const Id& id) = 0;
   // Entries of a location still waiting or holding an offer, in join order (the staff's list).
   virtual std::vector<WaitlistEntry> open_waitlist_entries(const Id& location_id) = 0;
+  // Appointment reminders (issue #8 item 1): booked appointments starting in (after, until] with a
+  // contact for channel ("email": an address, "sms": a phone number), neither claimed on channel
+  // for their current start nor opted out of it; earliest first, at most limit.
+  virtual std::vector<Appointment> reminder_candidates(std::string_view channel, Instant after, Instant until,
+                                                       int limit) = 0;
 };
 
 // "sqlite:var/amtstermin.db" (relative to the working directory) or "sqlite:/abs/path.db".

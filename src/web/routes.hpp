@@ -5,6 +5,7 @@
 #include "app/catalog_snapshot.hpp"
 #include "app/documents.hpp"
 #include "app/waitlist.hpp"
+#include "app/reminders.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "web/page.hpp"
@@ -19,6 +20,7 @@ struct CitizenContext {
   http::BookingRateLimits* booking_limits = nullptr;  // null: no rate limits
   app::Documents* documents = nullptr;  // null: the manage page takes no uploads
   app::Waitlist* waitlist = nullptr;    // null: no /waitlist pages (issue #8 item 3)
+  app::Reminders* reminders = nullptr;  // null: the reminders' opt-out pages answer 404
 };
 
 void add_static_routes(http::Router& router, const http::StaticFiles& files);
@@ -33,6 +35,7 @@ void add_news_pages(http::Router& router, CitizenContext& context);  // when sit
 void add_app_pages(http::Router& router, CitizenContext& context);   // manifest, /sw.js, /offline
 void add_waitlist_pages(http::Router& router, CitizenContext& context);  // /waitlist/{id}: offer, accept, leave
 void add_waitlist_join_pages(http::Router& router, CitizenContext& context);  // /book/{service}/waitlist
+void add_reminder_pages(http::Router& router, CitizenContext& context);  // one-tap cancel, opt-out (issue #8)
 
 inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_static_routes(router, context.site.static_files);
@@ -44,6 +47,7 @@ inline void add_citizen_routes(http::Router& router, CitizenContext& context) {
   add_app_pages(router, context);
   if (context.waitlist) add_waitlist_pages(router, context);
   if (context.waitlist) add_waitlist_join_pages(router, context);
+  add_reminder_pages(router, context);
 }
 
 // The stylesheets compiled into the binary, registered under their file names.

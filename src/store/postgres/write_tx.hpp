@@ -68,6 +68,10 @@ class PgWriteTx final : public WriteTx {
   std::vector<WaitlistEntry> waiting_entries(const Id& location_id) override;
   std::vector<WaitlistEntry> lapsed_waitlist_holds(Instant now) override;
   bool change_waitlist_entry(const WaitlistEntry& updated, WaitlistStatus expected) override;
+  // Appointment reminders (reminder_rows.hpp).
+  bool claim_reminder(const ReminderClaim& claim) override;
+  bool opt_out_of_reminders(const Id& appointment_id, std::string_view channel, Instant at) override;
+  std::vector<std::string> reminder_opt_outs(const Id& appointment_id) override;
 
  private:
   Connection& c_;

@@ -43,6 +43,8 @@ class SqliteStore final : public Store {
   std::optional<Preparation> preparation(const Id& appointment_id) override;
   std::optional<WaitlistEntry> waitlist_entry(const Id& id) override;  // waitlist_store.cpp
   std::vector<WaitlistEntry> open_waitlist_entries(const Id& location_id) override;
+  std::vector<Appointment> reminder_candidates(std::string_view channel, Instant after, Instant until,
+                                               int limit) override;  // reminder_store.cpp
 
   std::vector<OutboxMessage> claim_outbox(std::string_view channel, std::string_view worker, Instant now,
                                           std::chrono::seconds lease, int limit) override;

@@ -11,6 +11,7 @@ const char* message_kind_msgid(const std::string& kind) {
   if (kind == "absence_cancelled") return "Cancellation (absence)";
   if (kind == "documents_rejected") return "Documents not accepted";
   if (kind == "documents_reminder") return "Documents reminder";
+  if (kind == "appointment_reminder") return "Appointment reminder";  // issue #8 item 1
   return nullptr;
 }
 

@@ -79,3 +79,37 @@ TEST(Config, KioskEmergencySituationsComeFromATomlArrayOrASemicolonSeparatedVari
 
 }  // namespace
 }  // namespace amt
+
+namespace amt {
+namespace {
+
+TEST(Config, RemindersDefaultToMailTwoDaysBeforeSmsAtFourAndQuietNightsAndReadTheEnvironment) {
+  const Config d = load_config(std::nullopt, {});
+  EXPECT_TRUE(d.reminders.enabled);
+  EXPECT_EQ(d.reminders.mail_hours_before, 48);
+  EXPECT_EQ(d.reminders.sms_days_before, 1);
+  EXPECT_EQ(d.reminders.sms_time, "16:00");
+  EXPECT_EQ(d.reminders.quiet_from, "20:00");
+  EXPECT_EQ(d.reminders.quiet_until, "08:00");
+  const Config c = load_config(std::nullopt, {{"AMTSTERMIN_REMINDERS_ENABLED", "false"},
+                                              {"AMTSTERMIN_REMINDERS_SMS_TIME", "17:30"},
+                                              {"AMTSTERMIN_REMINDERS_MAIL_HOURS_BEFORE", "24"}});
+  EXPECT_FALSE(c.reminders.enabled);
+  EXPECT_EQ(c.reminders.sms_time, "17:30");
+  EXPECT_EQ(c.reminders.mail_hours_before, 24);
+}
+
+TEST(Config, ReminderTimesThatAreNoClockTimesAreRefusedNamingTheKey) {
+  for (const char* bad : {"25:00", "16", "4 pm", "", "16:60"}) {
+    try {
+      load_config(std::nullopt, {{"AMTSTERMIN_REMINDERS_QUIET_FROM", bad}});
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("reminders.quiet_from"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(load_config(std::nullopt, {{"AMTSTERMIN_REMINDERS_MAIL_HOURS_BEFORE", "0"}}), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace amt
