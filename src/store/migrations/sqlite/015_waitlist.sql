@@ -33,6 +33,8 @@ CREATE INDEX appointments_by_staff ON appointments (staff_id, start_utc);
 CREATE INDEX appointments_by_email ON appointments (contact_email);
 CREATE INDEX appointments_by_phone ON appointments (contact_phone);
 CREATE INDEX appointments_by_customer ON appointments (customer_number);
+-- 014's index for the reminder run went with the old table.
+CREATE INDEX appointments_booked_by_start ON appointments (start_utc) WHERE status = 'booked';
 
 -- One row per request for a time, in join order (rowid). status 'offered' names the held
 -- appointment and when the hold ends; one entry holds one time at a time, and one held time
