@@ -2,6 +2,7 @@
 #include "app/http_call.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace amt::app {
 namespace {
@@ -15,6 +16,21 @@ std::size_t keep_http_answer(char* data, std::size_t size, std::size_t count, vo
 }
 
 }  // namespace
+
+std::string form_encode(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
 
 HttpReply HttpCaller::perform(const HttpCall& call) {
   if (!curl_) curl_.reset(curl_easy_init());

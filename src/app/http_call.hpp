@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/curl_easy.hpp"
@@ -26,6 +27,10 @@ struct HttpReply {
   std::string body;       // the first 64 KiB
   std::string error;      // when not reached: curl's reason (may contain the URL: scrub secrets)
 };
+
+// A value for a form-encoded body or a query: everything but RFC 3986's unreserved characters
+// percent-encoded (a space too, as %20, which every form decoder reads).
+std::string form_encode(std::string_view s);
 
 class HttpCaller {
  public:

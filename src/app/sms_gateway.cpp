@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "app/contact.hpp"
+#include "app/http_call.hpp"
 #include "core/text.hpp"
 
 namespace amt::app {
@@ -17,24 +18,9 @@ namespace {
 
 enum class SmsEscape { none, percent, json, header };
 
-std::string sms_percent_encode(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
 std::string escaped(std::string_view value, SmsEscape how) {
   switch (how) {
-    case SmsEscape::percent: return sms_percent_encode(value);
+    case SmsEscape::percent: return form_encode(value);
     case SmsEscape::json: {
       const std::string quoted = boost::json::serialize(boost::json::string(value));
       return quoted.substr(1, quoted.size() - 2);

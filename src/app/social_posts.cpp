@@ -18,21 +18,6 @@ std::string without_trailing_slash(std::string_view url) {
   return std::string(url);
 }
 
-std::string form_encode(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
 std::string mastodon_body(const SocialSettings& s, const std::string& status) {
   if (s.mastodon_format == SocialBodyFormat::form)
     return "status=" + form_encode(status) + "&visibility=" + form_encode(s.mastodon_visibility) + "&language=de";
