@@ -3,9 +3,8 @@
 # "accept" (200 {"status": "accepted"}), "error" (500), "reject" (200 {"status": "rejected"}).
 # Not listening at all is the gateway being down (connection refused).
 import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from recording_server import RecordingServer
 
 PATH = "/v1/messages"
 
@@ -29,63 +28,17 @@ def sms_env(port, secret_variable, **overrides):
     return env
 
 
-class SmsGateway:
-    def __init__(self, port):
-        self.port = port
-        self.mode = "accept"
-        self.requests = []  # dicts: method, path, headers (lower-case names), json, answered
-        self.lock = threading.Lock()
-        self.httpd = None
+class SmsGateway(RecordingServer):
+    what = "gateway requests"
 
-    def start(self):
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                with gateway.lock:
-                    mode = gateway.mode
-                    gateway.requests.append({"method": "POST", "path": self.path,
-                                             "headers": {k.lower(): v for k, v in self.headers.items()},
-                                             "json": json.loads(body), "answered": mode})
-                status, answer = {"accept": (200, b'{"status": "accepted"}'),
-                                  "reject": (200, b'{"status": "rejected", "reason": "quota"}'),
-                                  "error": (500, b"gateway overloaded")}[mode]
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self):
-        if self.httpd:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.httpd = None
-
-    def answer(self, mode):
-        with self.lock:
-            self.mode = mode
+    def record(self, path, headers, body):
+        # requests: dicts of method, path, headers (lower-case names), json, answered
+        self.requests.append({"method": "POST", "path": path, "headers": headers, "json": json.loads(body),
+                              "answered": self.mode})
+        return {"accept": (200, b'{"status": "accepted"}'),
+                "reject": (200, b'{"status": "rejected", "reason": "quota"}'),
+                "error": (500, b"gateway overloaded")}[self.mode]
 
     def accepted(self):
         with self.lock:
             return [r for r in self.requests if r["answered"] == "accept"]
-
-    def all(self):
-        with self.lock:
-            return list(self.requests)
-
-    def wait_for(self, predicate, timeout=20, what="gateway requests"):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if predicate(self.all()):
-                return self.all()
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; got {self.all()}")
