@@ -54,6 +54,7 @@ std::string body(const Words& w, BookingMailKind kind, const BookingMailFacts& f
        "\n";
   s += w("Where") + ": " + f.location.name + ", " + f.location.address + "\n";
   s += w("Booking code") + ": " + a.code + "\n";
+  if (kind != BookingMailKind::cancelled) s += w("The picture attached to this e-mail is your booking code as a QR code: show it at the entrance to check in.") + "\n";
   if (kind != BookingMailKind::cancelled && !f.service.documents.empty()) {
     s += "\n" + w("Please bring (or upload beforehand):") + "\n";
     for (const auto& d : f.service.documents) s += "- " + w.data(d) + "\n";

@@ -31,6 +31,7 @@ std::string reminder_body(const MailWords& w, const ReminderFacts& f, Zone z) {
        "\n";
   s += w("Where") + ": " + f.location.name + ", " + f.location.address + "\n";
   s += w("Booking code") + ": " + a.code + "\n";
+  s += w("The picture attached to this e-mail is your booking code as a QR code: show it at the entrance to check in.") + "\n";
   if (!f.service.documents.empty()) {
     s += "\n" + w("Please bring (or upload beforehand):") + "\n";
     for (const auto& d : f.service.documents) s += "- " + w.data(d) + "\n";

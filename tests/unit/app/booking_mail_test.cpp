@@ -76,6 +76,9 @@ TEST_F(BookingMailTest, BookingWithEmailQueuesConfirmationWithCodeLocalTimeDocum
   EXPECT_TRUE(contains(m.attachment, "UID:" + code + "@termine.example.org"));
   EXPECT_TRUE(contains(m.attachment, "DTSTART;TZID=Europe/Berlin:20270316T080000"));
   EXPECT_EQ(m.qr_text, code) << "the mail shows the booking code as a QR image";
+  EXPECT_TRUE(contains(m.body, "Das Bild im Anhang dieser E-Mail ist Ihr Buchungscode als QR-Code: Zeigen Sie ihn "
+                               "am Eingang, um sich anzumelden.\n"))
+      << "the text says what the attached picture is for";
   EXPECT_EQ(m.not_before, clock_.now());
 }
 
@@ -113,6 +116,7 @@ TEST_F(BookingMailTest, RescheduleQueuesMailWithTheNewTimeAndCancelQueuesCancell
   EXPECT_TRUE(contains(queued[1].attachment, "DTSTART;TZID=Europe/Berlin:20270317T090000"));
   EXPECT_EQ(queued[1].qr_text, code);
   EXPECT_EQ(queued[2].qr_text, "") << "no code to show for a cancelled booking";
+  EXPECT_FALSE(contains(queued[2].body, "QR")) << "nor words about a picture that is not there";
   EXPECT_EQ(queued[2].kind, "booking_cancelled");
   EXPECT_TRUE(contains(queued[2].subject, "abgesagt"));
   EXPECT_FALSE(contains(queued[2].body, "token=")) << "nothing left to manage";
