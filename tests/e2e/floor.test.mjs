@@ -203,3 +203,52 @@ test('reception works without JavaScript: an emergency is called to its own desk
   await page.locator('.floor-called').getByRole('cell', { name: 'E.135', exact: true }).first().waitFor();
   await closePage(page);
 });
+
+// A signed-in staff page without JavaScript, in English.
+async function plainStaffPage(login, target) {
+  const page = await openPage(browser, server.origin, { javaScriptEnabled: false, locale: 'en-GB' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}${target}?lang=en`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await Promise.all([page.waitForURL(`${server.origin}${target}?lang=en`), page.locator('#password').press('Enter')]);
+  return page;
+}
+
+test('the caseworker calls a chosen visitor out of turn with "call this one", and the display shows that one', async () => {
+  const numbers = [];
+  for (let i = 0; i < 2; i += 1) {
+    const drawn = spawnSync(binary, ['ticket', 'emergency', '--location', 'mainz'], { env: server.env, encoding: 'utf8' });
+    assert.equal(drawn.status, 0, drawn.stderr);
+    numbers.push(JSON.parse(drawn.stdout.trim().split('\n').pop()).number);
+  }
+  const reception = await plainStaffPage('empfang.erik', '/staff/reception');
+  for (const number of numbers) {
+    const row = reception.locator(`tr[data-number="${number}"]`);
+    await row.locator('select').selectOption('staff-01');
+    await Promise.all([reception.waitForURL(/did=handed/), row.getByRole('button', { name: 'Hand over' }).click()]);
+  }
+
+  const desk = await plainStaffPage('sach.sara', '/staff/desk');
+  // One visitor at a time: a visitor still at this desk from an earlier test is seen to first.
+  const start = desk.getByRole('button', { name: 'Start the conversation' });
+  if (await start.count()) await Promise.all([desk.waitForURL(/did=started/), start.click()]);
+  const finish = desk.getByRole('button', { name: 'Finish' });
+  if (await finish.count()) await Promise.all([desk.waitForURL(/did=finished/), finish.click()]);
+
+  const [first, second] = numbers;
+  const callable = desk.locator('.floor-callable');
+  assert.equal(await callable.locator('tbody tr').first().getAttribute('data-number'), first, 'listed in queue order');
+  const display = await openDisplay();
+  await Promise.all([desk.waitForURL(/did=called/),
+                     callable.getByRole('button', { name: `Call this one: ${second}` }).click()]);
+  assert.equal((await desk.locator('.floor-current__number').textContent()).trim(), second);
+  await display.waitForFunction((n) => document.getElementById('current-number').textContent === n, second,
+                                { timeout: 5000 });
+  assert.equal(await display.locator('#current-room').textContent(), 'A.101');
+  // The one passed over still waits, first in line, and cannot be called while a visitor is at the desk.
+  const waiting = callable.locator(`tr[data-number="${first}"]`);
+  assert.equal(await waiting.count(), 1);
+  assert.equal(await waiting.getByRole('button').isDisabled(), true);
+  for (const page of [reception, desk, display]) await closePage(page);
+});
