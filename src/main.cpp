@@ -41,6 +41,9 @@ int main(int argc, char** argv) {
   staff_cmd->add_option("--location", staff_location, "Location id the account belongs to (caseworker, reception)");
   std::string staff_member;
   staff_cmd->add_option("--staff", staff_member, "Staff member id the account belongs to (their room, own day, own absences)");
+  bool cheap_hash = false;
+  staff_cmd->add_flag("--cheap-hash-for-tests", cheap_hash,
+                      "Hash at argon2id's minimum cost: only for throw-away test accounts, never for real ones");
   auto* routes_cmd = cli.add_subcommand("staff-routes", "List every staff route with the permission it requires");
   auto* kiosk_cmd = cli.add_subcommand("kiosk-key", "Issue, list or revoke kiosk board keys");
   kiosk_cmd->require_subcommand(1);
@@ -77,14 +80,14 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::from_str(config.log.level));
     if (serve_cmd->parsed()) return serve(config);
     if (seed_cmd->parsed()) return seed_demo(config, if_empty);
-    if (admin_cmd->parsed()) return create_staff(config, admin_login, admin_name, {Role::admin}, "", "");
+    if (admin_cmd->parsed()) return create_staff(config, admin_login, admin_name, {Role::admin}, "", "", false);
     if (staff_cmd->parsed()) {
       const auto roles = role_set_from_string(staff_roles);
       if (!roles) {
         std::cerr << "--role: unknown role in '" << staff_roles << "'\n";
         return 2;
       }
-      return create_staff(config, staff_login, staff_name, *roles, staff_location, staff_member);
+      return create_staff(config, staff_login, staff_name, *roles, staff_location, staff_member, cheap_hash);
     }
     if (routes_cmd->parsed()) return staff_routes(config);
     if (kiosk_cmd->parsed())

@@ -17,8 +17,10 @@ int seed_demo(const Config& config, bool if_empty);
 // A staff account (the first admin, or test and demo accounts); there is never a default password:
 // it is prompted without echo, or read from stdin when that is not a terminal. staff_id links the
 // account to the staff member it is (their room for the desk, their own absences, their day).
+// cheap_hash: argon2id at its minimum cost, so the integration tests' many sign-ins do not spend
+// half of their CPU in the password hash; never for a real account.
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location, const std::string& staff_id);
+                 const std::string& location, const std::string& staff_id, bool cheap_hash);
 // Prints the staff route table (method, path, permission, roles) as `serve` registers it.
 int staff_routes(const Config& config);
 // Staff and working plans from a CSV file (docs/administration.md), audited as the command line.

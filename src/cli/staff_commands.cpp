@@ -40,7 +40,7 @@ std::string read_password(const char* prompt) {
 }  // namespace
 
 int create_staff(const Config& config, const std::string& login, const std::string& name, RoleSet roles,
-                 const std::string& location, const std::string& staff_id) {
+                 const std::string& location, const std::string& staff_id, bool cheap_hash) {
   auto store = store::open_store(config.database.url);
   store->migrate();
   if (!staff_id.empty() && store->load_catalog().staff_member(staff_id) == nullptr) {
@@ -52,8 +52,10 @@ int create_staff(const Config& config, const std::string& login, const std::stri
     std::cerr << "the passwords differ; nothing created\n";
     return 2;
   }
+  if (cheap_hash) spdlog::warn("'{}' gets a password hash at the minimum cost: for tests only", login);
+  const auto cost = cheap_hash ? app::PasswordCost::cheapest_for_tests() : app::PasswordCost::standard();
   const auto created = app::create_staff_account(*store, {login, name, roles, staff_id, location}, password,
-                                                 make_clock(config).now(), "command line");
+                                                 make_clock(config).now(), "command line", cost);
   if (!created) {
     for (const auto& f : created.error().fields) std::cerr << f.field << ": " << f.message << "\n";
     return 2;

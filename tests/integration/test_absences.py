@@ -6,13 +6,12 @@
 import datetime as dt
 import html
 import re
-import subprocess
 import time
 
 import pytest
 
 from amt import AmtServer, availability, booking_body, free_port, fresh_database, non_overlapping, unique_email
-from staff_client import PASSWORD, create_staff, signed_in
+from staff_client import create_staff, signed_in
 from test_documents import real_pdf, upload
 from test_mail import SmtpServer, mail_env
 
@@ -22,21 +21,13 @@ ILL, FIRST_DEPUTY, SECOND_DEPUTY = "staff-21", "staff-22", "staff-23"
 CUSTOMERS = {ILL: 100001, FIRST_DEPUTY: 170001, SECOND_DEPUTY: 230001}  # in each one's range
 
 
-def create_linked(server, login, roles, staff):
-    result = subprocess.run([server.binary, "create-staff", "--login", login, "--name", login.title(),
-                             "--role", roles, "--location", "mainz", "--staff", staff],
-                            cwd=server.workdir, env=server.env(), input=PASSWORD.encode() + b"\n",
-                            capture_output=True, timeout=60)
-    assert result.returncode == 0, result.stderr.decode(errors="replace")
-
-
 @pytest.fixture(scope="module")
 def office(binary, backend, tmp_path_factory):
     smtp = SmtpServer(free_port()).start()
     srv = AmtServer(binary, tmp_path_factory.mktemp(f"absence-{backend}"), mail_env(smtp.port),
                     fresh_database(backend)).prepare()
-    create_linked(srv, "cara.case", "caseworker", ILL)
-    create_linked(srv, "lena.lead", "team_lead", "staff-34")  # same team (Arbeitsvermittlung)
+    create_staff(srv, "cara.case", "caseworker", staff=ILL)
+    create_staff(srv, "lena.lead", "team_lead", staff="staff-34")  # same team (Arbeitsvermittlung)
     create_staff(srv, "anton.agent", "agent")
     srv.start()
     yield srv, smtp

@@ -4,12 +4,11 @@
 # caseworker and a receptionist get nothing.
 import datetime as dt
 import re
-import subprocess
 
 import pytest
 
 from amt import AmtServer, booking_body, fresh_database, free_port, free_slot, unique_email
-from staff_client import PASSWORD, signed_in
+from staff_client import create_staff, signed_in
 from test_documents import real_pdf
 from test_mail import SmtpServer, mail_env
 
@@ -50,13 +49,7 @@ def booked(server):
 
 
 def staff_account(server, login, roles, location="mainz", staff=None):
-    args = [server.binary, "create-staff", "--login", login, "--name", login.title(), "--role", roles,
-            "--location", location]
-    if staff:
-        args += ["--staff", staff]
-    result = subprocess.run(args, cwd=server.workdir, env=server.env(), input=PASSWORD.encode() + b"\n",
-                            capture_output=True, timeout=60)
-    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    create_staff(server, login, roles, location=location, staff=staff)
     return signed_in(server.client, login)
 
 

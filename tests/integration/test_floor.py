@@ -6,33 +6,23 @@
 import concurrent.futures
 import re
 import sqlite3
-import subprocess
 import time
 from datetime import datetime, timedelta
 
 import pytest
 
 from display_stream import EventStream, emergency, running_clock
-from staff_client import PASSWORD, signed_in
+from staff_client import run_create_staff, signed_in
 
 RECEPTION_STAFF = "staff-35"   # Eingangszone, room E.135
 CASEWORKER_STAFF = "staff-01"  # Leistung 1, room A.101
-
-
-def create_account(server, login, roles, staff=None, location="mainz"):
-    args = ["create-staff", "--login", login, "--name", login.title(), "--role", roles, "--location", location]
-    if staff:
-        args += ["--staff", staff]
-    result = subprocess.run([server.binary, *args], cwd=server.workdir, env=server.env(),
-                            input=PASSWORD.encode() + b"\n", capture_output=True, timeout=60)
-    return result
 
 
 @pytest.fixture(scope="module")
 def accounts(server):
     for login, roles, staff in (("empfang", "reception", RECEPTION_STAFF), ("sachbearbeitung", "caseworker", CASEWORKER_STAFF),
                                 ("kollegin", "caseworker", "staff-03"), ("ohne-platz", "caseworker,reception", None)):
-        result = create_account(server, login, roles, staff)
+        result = run_create_staff(server, login, roles, staff=staff)
         assert result.returncode == 0, result.stderr
     return True
 
@@ -77,7 +67,7 @@ def location_after(resp):
 
 
 def test_create_staff_refuses_an_unknown_staff_member(server):
-    result = create_account(server, "niemand", "caseworker", "staff-99")
+    result = run_create_staff(server, "niemand", "caseworker", staff="staff-99")
     assert result.returncode == 2
     assert b"staff-99" in result.stderr
 

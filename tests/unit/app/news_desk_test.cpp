@@ -149,7 +149,7 @@ TEST_F(NewsDeskTest, UnpublishingTakesAPublishedItemOffAtOnce) {
   const auto id = desk_->create(ada, german_edit("Kurz"));
   ASSERT_TRUE(desk_->unpublish(ada, *id).has_value());
   EXPECT_EQ(desk_->find(*id)->state, NewsState::expired);
-  EXPECT_FALSE(is_visible(store_->news_items().front(), desk_now));
+  EXPECT_FALSE(is_visible(store_->news_items().front(), clock_.now()));
   EXPECT_EQ(desk_->unpublish(ada, *id).error().kind, ErrorKind::not_changeable);
 }
 
