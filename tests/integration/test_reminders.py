@@ -9,31 +9,16 @@ import secrets
 import time
 import urllib.parse
 
-import pytest
 
-from amt import bearer, booking_body, capacity_at, free_port, parse_time, slots, unique_email
-from sms_gateway import SmsGateway, sms_env
-from test_mail import SmtpServer, mail_env
+from amt import bearer, booking_body, capacity_at, parse_time, slots, unique_email
+from sms_gateway import sms_env
+from test_mail import mail_env
 from test_web_pages import FORM, cookie_header, cookies_of
 
 WEDNESDAY = dt.date(2027, 3, 10)  # the clock starts on Monday 8 March, 08:00 in Mainz (UTC+1)
 SECRET_VARIABLE = "AMT_TEST_SMS_GATEWAY_TOKEN"
 CET = dt.timezone(dt.timedelta(hours=1))
 ENGLISH = {"Accept-Language": "en"}
-
-
-@pytest.fixture
-def gateway():
-    gw = SmsGateway(free_port()).start()
-    yield gw
-    gw.stop()
-
-
-@pytest.fixture
-def smtp():
-    srv = SmtpServer(free_port()).start()
-    yield srv
-    srv.stop()
 
 
 def clock(local_time):
