@@ -13,7 +13,8 @@ namespace amt::app {
 namespace {
 
 // The waiting entries' services that can be booked at this location now.
-std::set<Id> sweep_services(const Catalog& catalog, const Location& location, const std::vector<WaitlistEntry>& waiting) {
+std::set<Id> sweep_services(const Catalog& catalog, const Location& location,
+                            const std::vector<WaitlistEntry>& waiting) {
   std::set<Id> out;
   for (const WaitlistEntry& e : waiting) {
     const Service* s = catalog.service(e.service_id);
@@ -50,16 +51,20 @@ int Waitlist::offer_new_times() {
 int Waitlist::offer_new_times_at(const CatalogSnapshot& snapshot, const Location& location,
                                  const std::vector<WaitlistEntry>& waiting, Instant now) {
   const Planner* planner = snapshot.planner(location.id);
-  const std::set<Id> services = planner ? sweep_services(snapshot.catalog, location, waiting) : std::set<Id>{};
+  const std::set<Id> services =
+      planner ? sweep_services(snapshot.catalog, location, waiting) : std::set<Id>{};
   // Nobody waits for a service: forget what was seen, so a later first entry starts a fresh look.
-  std::erase_if(seen_, [&](const auto& kv) { return kv.first.first == location.id && !services.contains(kv.first.second); });
+  std::erase_if(seen_, [&](const auto& kv) {
+    return kv.first.first == location.id && !services.contains(kv.first.second);
+  });
   if (services.empty()) return 0;
 
   const Zone zone = planner->zone();
   const LocalDate today = local_date(zone, now);
   int horizon = 0;
   for (const Id& id : services) horizon = std::max(horizon, snapshot.catalog.service(id)->horizon_days);
-  const auto appointments = store_.appointments(location.id, now - std::chrono::days{1}, now + std::chrono::days{horizon + 2});
+  const auto appointments =
+      store_.appointments(location.id, now - std::chrono::days{1}, now + std::chrono::days{horizon + 2});
   std::map<Id, std::vector<Slot>> fresh;
   for (const Id& id : services) {
     const LocalDate last_day = today + date::days{snapshot.catalog.service(id)->horizon_days};

@@ -32,7 +32,8 @@ std::vector<WaitlistMatch> match_waitlist(const std::vector<WaitlistSeeker>& see
   std::vector<Seat> seats;
   for (const auto& [service_id, slots] : fresh)
     for (const Slot& s : slots) seats.push_back({&service_id, s});
-  std::stable_sort(seats.begin(), seats.end(), [](const Seat& a, const Seat& b) { return a.slot.start < b.slot.start; });
+  std::stable_sort(seats.begin(), seats.end(),
+                   [](const Seat& a, const Seat& b) { return a.slot.start < b.slot.start; });
 
   // The unmatched seekers of each service, in join order; a matched one leaves its list.
   std::map<Id, std::vector<std::size_t>> waiting;
@@ -51,7 +52,8 @@ std::vector<WaitlistMatch> match_waitlist(const std::vector<WaitlistSeeker>& see
       --left;
     }
   }
-  std::sort(out.begin(), out.end(), [](const WaitlistMatch& a, const WaitlistMatch& b) { return a.seeker < b.seeker; });
+  std::sort(out.begin(), out.end(),
+            [](const WaitlistMatch& a, const WaitlistMatch& b) { return a.seeker < b.seeker; });
   return out;
 }
 

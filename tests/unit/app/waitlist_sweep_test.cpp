@@ -29,7 +29,8 @@ class WaitlistSweepTest : public ::testing::Test {
     catalog.locations[0].closures.push_back(sweep_day);  // closed that Tuesday: nothing free then
     store_->replace_catalog(catalog);
     catalogs_ = std::make_unique<CatalogHolder>(*store_);
-    waitlist_ = std::make_unique<Waitlist>(*store_, *catalogs_, clock_, WaitlistPolicy{"s", "https://t.example.org"});
+    waitlist_ =
+        std::make_unique<Waitlist>(*store_, *catalogs_, clock_, WaitlistPolicy{"s", "https://t.example.org"});
   }
   void TearDown() override {
     waitlist_.reset();
@@ -40,7 +41,9 @@ class WaitlistSweepTest : public ::testing::Test {
   // Tuesdays 08:00-12:00 only on sweep_day's week is not expressible: the wish is weekly, so
   // every other Tuesday is free already and seen at the first look; only sweep_day is new.
   WaitlistJoined join(const std::string& name) {
-    WaitlistRequest r{"mainz", "first-application", "tue", "08:00", "12:00", {name, "x-" + name + "@example.org", ""}, "en"};
+    WaitlistRequest r{
+        "mainz", "first-application", "tue", "08:00", "12:00", {name, "x-" + name + "@example.org", ""},
+        "en"};
     auto joined = waitlist_->join(r);
     EXPECT_TRUE(joined) << (joined ? "" : joined.error().detail);
     return *joined;
@@ -88,7 +91,7 @@ TEST_F(WaitlistSweepTest, ADayTheOfficeReopensGoesToTheWaitingEntriesInJoinOrder
   const auto mails = store_->outbox_for_appointment(held_a->id);
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_EQ(mails[0].recipient, "x-ada@example.org");  // normalised
-  EXPECT_EQ(waitlist_->offer_new_times(), 0);  // nothing offered twice
+  EXPECT_EQ(waitlist_->offer_new_times(), 0);          // nothing offered twice
   EXPECT_EQ(entry(ada).offers, 1);
 }
 
@@ -110,7 +113,8 @@ TEST_F(WaitlistSweepTest, TheHoldCheckWritesNothingWhenNoHoldLapsed) {
 // docs/waitlist.md quotes. 500 entries of four services wait at Mainz; the steady state is a
 // sweep that finds nothing new (every minute), the other one the sweep after a day reopened.
 TEST_F(WaitlistSweepTest, CostWithManyWaitingEntries) {
-  const char* services[] = {"first-application", "continued-benefits", "change-notification", "housing-costs"};
+  const char* services[] = {"first-application", "continued-benefits", "change-notification",
+                            "housing-costs"};
   store_->write([&](store::WriteTx& tx) {
     for (int i = 0; i < sweep_bench_entries; ++i) {
       WaitlistEntry e;
@@ -129,15 +133,17 @@ TEST_F(WaitlistSweepTest, CostWithManyWaitingEntries) {
   const auto t0 = steady::now();
   constexpr int steady_runs = 5;
   for (int i = 0; i < steady_runs; ++i) EXPECT_EQ(waitlist_->offer_new_times(), 0);
-  const auto per_sweep = std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - t0) / steady_runs;
+  const auto per_sweep =
+      std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - t0) / steady_runs;
   reopen_sweep_day();
   const auto t1 = steady::now();
   const int offered = waitlist_->offer_new_times();
   const auto reopened = std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - t1);
   EXPECT_GT(offered, 0);
-  std::cout << "[ sweep cost ] " << sweep_bench_entries << " waiting entries, 4 services: " << per_sweep.count() / 1000.0
-            << " ms per sweep with nothing new; " << reopened.count() / 1000.0 << " ms for the sweep that offered "
-            << offered << " times of a reopened day\n";
+  std::cout << "[ sweep cost ] " << sweep_bench_entries
+            << " waiting entries, 4 services: " << per_sweep.count() / 1000.0
+            << " ms per sweep with nothing new; " << reopened.count() / 1000.0
+            << " ms for the sweep that offered " << offered << " times of a reopened day\n";
 }
 
 }  // namespace

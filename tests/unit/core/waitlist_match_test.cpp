@@ -9,7 +9,9 @@ namespace {
 
 Zone match_zone() { return zone("Europe/Berlin"); }
 // 2027-03-15 is a Monday; CET (UTC+1).
-Instant match_local(const char* date, LocalTime t) { return resolve(match_zone(), at(*parse_date(date), t)).earliest; }
+Instant match_local(const char* date, LocalTime t) {
+  return resolve(match_zone(), at(*parse_date(date), t)).earliest;
+}
 Slot match_slot(const char* date, LocalTime t, int capacity = 1) {
   const Instant start = match_local(date, t);
   return {start, start + std::chrono::minutes{45}, capacity};
@@ -17,7 +19,8 @@ Slot match_slot(const char* date, LocalTime t, int capacity = 1) {
 
 TEST(WaitlistNewlyFree, AStartNotSeenBeforeIsNewWithItsWholeCapacity) {
   const FreeTimesSeen before{{match_slot("2027-03-15", hm(8))}, *parse_date("2027-03-20")};
-  const auto fresh = newly_free(before, {match_slot("2027-03-15", hm(8)), match_slot("2027-03-16", hm(9), 2)}, match_zone());
+  const auto fresh =
+      newly_free(before, {match_slot("2027-03-15", hm(8)), match_slot("2027-03-16", hm(9), 2)}, match_zone());
   ASSERT_EQ(fresh.size(), 1u);
   EXPECT_EQ(fresh[0].start, match_local("2027-03-16", hm(9)));
   EXPECT_EQ(fresh[0].capacity, 2);
@@ -39,8 +42,8 @@ TEST(WaitlistNewlyFree, LessOrEqualCapacityAndVanishedStartsAreNothingNew) {
 
 TEST(WaitlistNewlyFree, DaysBeyondTheLastLookAreNotNewWhenTheHorizonMovesOn) {
   const FreeTimesSeen before{{}, *parse_date("2027-03-15")};
-  const auto fresh =
-      newly_free(before, {match_slot("2027-03-15", hm(23)), match_slot("2027-03-16", hm(0, 15))}, match_zone());
+  const auto fresh = newly_free(
+      before, {match_slot("2027-03-15", hm(23)), match_slot("2027-03-16", hm(0, 15))}, match_zone());
   ASSERT_EQ(fresh.size(), 1u);  // 23:00 local on the last day counts, the next local day does not
   EXPECT_EQ(fresh[0].start, match_local("2027-03-15", hm(23)));
 }
@@ -50,7 +53,8 @@ const WaitlistWish tuesdays{0b0000010, hm(0), hm(24)};
 
 TEST(WaitlistMatching, TheEarliestNewSeatGoesToTheFirstFittingEntryInJoinOrder) {
   const std::vector<WaitlistSeeker> seekers{{"a", tuesdays}, {"a", mondays_morning}, {"a", mondays_morning}};
-  const std::map<Id, std::vector<Slot>> fresh{{"a", {match_slot("2027-03-15", hm(9)), match_slot("2027-03-16", hm(9))}}};
+  const std::map<Id, std::vector<Slot>> fresh{
+      {"a", {match_slot("2027-03-15", hm(9)), match_slot("2027-03-16", hm(9))}}};
   const auto m = match_waitlist(seekers, fresh, match_zone());
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].seeker, 0u);  // Tuesday's seat
@@ -60,7 +64,8 @@ TEST(WaitlistMatching, TheEarliestNewSeatGoesToTheFirstFittingEntryInJoinOrder) 
 }
 
 TEST(WaitlistMatching, ASeatWithCapacityTwoServesTwoEntriesAndNoEntryGetsTwoSeats) {
-  const std::vector<WaitlistSeeker> seekers{{"a", mondays_morning}, {"a", mondays_morning}, {"a", mondays_morning}};
+  const std::vector<WaitlistSeeker> seekers{
+      {"a", mondays_morning}, {"a", mondays_morning}, {"a", mondays_morning}};
   const std::map<Id, std::vector<Slot>> fresh{
       {"a", {match_slot("2027-03-15", hm(9), 2), match_slot("2027-03-15", hm(10))}}};
   const auto m = match_waitlist(seekers, fresh, match_zone());
