@@ -136,7 +136,7 @@ struct Config {
   } social;
   struct Waitlist {  // the waitlist (issue #8 item 3), see docs/waitlist.md
     int hold_minutes = 120;       // a freed time is held this long for the entry offered it, in office hours
-    int check_seconds = 60;       // how often holds that ran out are ended and offered to the next
+    int check_seconds = 60;       // how often lapsed holds end and newly free times are swept to the list
   } waitlist;
   struct Reminders {  // appointment reminders (issue #8 item 1), see docs/reminders.md
     bool enabled = true;

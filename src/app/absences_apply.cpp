@@ -5,6 +5,7 @@
 
 #include "app/absence_mail.hpp"
 #include "app/absences_detail.hpp"
+#include "app/reminder_messages.hpp"
 #include "app/secrets.hpp"
 #include "core/calendar.hpp"
 
@@ -54,6 +55,7 @@ Result<AbsenceApplied> Absences::apply(const AbsenceActor& by, const AbsenceRequ
       if (row.to_staff.empty()) {
         a.status = AppointmentStatus::cancelled;
         tx.update_appointment(a);
+        withdraw_reminders(tx, a, now);
         cancelled.push_back(a);
         continue;
       }

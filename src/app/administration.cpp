@@ -8,6 +8,7 @@
 
 #include "app/administration_orphans.hpp"
 #include "app/booking_mail.hpp"
+#include "app/reminder_messages.hpp"
 
 namespace amt::app {
 namespace {
@@ -59,6 +60,7 @@ bool settle(store::WriteTx& tx, const Carry& c, Appointment a, const Id& to_staf
   }
   a.status = AppointmentStatus::cancelled;
   tx.update_appointment(a);
+  withdraw_reminders(tx, a, c.now);
   const bool told =
       enqueue_booking_mail(tx, BookingMailKind::cancelled, a, c.after, "", c.now, {c.public_url});
   audit(tx, c.by, c.now, "appointment.cancel", "appointment", a.id,

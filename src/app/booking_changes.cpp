@@ -4,6 +4,7 @@
 #include "app/booking_mail.hpp"
 #include "app/booking_rules.hpp"
 #include "app/contact.hpp"
+#include "app/reminder_messages.hpp"
 #include "app/secrets.hpp"
 #include "app/waitlist.hpp"
 
@@ -75,6 +76,7 @@ Result<Appointment> Bookings::cancel(std::string_view code, std::string_view tok
     }
     result->status = AppointmentStatus::cancelled;
     tx.update_appointment(*result);
+    withdraw_reminders(tx, *result, clock_.now());
     const auto snapshot = catalogs_.current();
     enqueue_booking_mail(tx, BookingMailKind::cancelled, *result, snapshot->catalog, "", clock_.now(),
                          {policy_.public_url});
@@ -116,6 +118,7 @@ Result<Appointment> Bookings::reschedule(std::string_view code, std::string_view
     result->end = target->end;
     result->staff_id = placement->staff_id;
     tx.update_appointment(*result);
+    withdraw_reminders(tx, *result, now);
     enqueue_booking_mail(tx, BookingMailKind::rescheduled, *result, snapshot->catalog, std::string(token),
                          now, {policy_.public_url});
     // The old time is free now: the waitlist's first fitting entry gets it.

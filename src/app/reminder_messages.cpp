@@ -79,6 +79,10 @@ std::string reminder_link(std::string_view public_url, const std::string& path, 
   return base + path + "?token=" + token;
 }
 
+int withdraw_reminders(store::WriteTx& tx, const Appointment& appointment, Instant now) {
+  return tx.withdraw_outbox(appointment.id, "appointment_reminder", now);
+}
+
 store::OutboxMessage reminder_mail(const ReminderFacts& f, std::string id) {
   const Appointment& a = f.appointment;
   const Zone z = zone(f.location.time_zone);

@@ -37,4 +37,9 @@ struct ReminderFacts {
 store::OutboxMessage reminder_mail(const ReminderFacts& facts, std::string id);
 store::OutboxMessage reminder_sms(const ReminderFacts& facts, std::string recipient);
 
+// Takes back the reminders queued for a booking and not handed to a worker yet, in the write that
+// cancels or moves it: they name a time that no longer holds. A moved booking is reminded again
+// for its new start by the next run. Returns how many were withdrawn.
+int withdraw_reminders(store::WriteTx& tx, const Appointment& appointment, Instant now);
+
 }  // namespace amt::app

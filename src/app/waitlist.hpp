@@ -3,13 +3,18 @@
 // accepting books it, exactly once; a hold that runs out goes to the next in line.
 #pragma once
 
+#include <chrono>
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 
 #include "app/booking.hpp"
 #include "app/catalog_snapshot.hpp"
 #include "app/clock.hpp"
 #include "app/errors.hpp"
 #include "core/waitlist.hpp"
+#include "core/waitlist_match.hpp"
 #include "store/store.hpp"
 
 namespace amt::app {
@@ -52,17 +57,36 @@ class Waitlist {
   // token and confirmation mail. A second accept, an expired or a withdrawn offer: not_changeable.
   Result<Booked> accept(const Id& id, std::string_view token);
   // Ends holds that ran out (the entry is told and leaves the list) and offers each such time to
-  // the next fitting entry. Returns how many holds ended. Run by a PeriodicTask.
+  // the next fitting entry. Returns how many holds ended. Reads first: writes only when a hold
+  // lapsed.
   int expire_holds();
+  // The sweep (waitlist_sweep.cpp): times that became free since this server's previous sweep
+  // without a cancellation (capacity added by the administration, an absence ended or deleted) go
+  // to the first fitting waiting entry in join order. Reads the free times outside any write and
+  // writes only when an entry fits; the write re-checks and holds as for a cancelled time. The
+  // first sweep of a (location, service) only looks. Returns how many offers it made.
+  int offer_new_times();
+  // expire_holds() and offer_new_times() when check_interval passed since the last run (steady
+  // clock, not the possibly fixed domain clock) or the catalog changed since: called every second
+  // by a PeriodicTask, so an admin change or an ended absence reaches the list within a second.
+  void maintain(std::chrono::steady_clock::time_point at, std::chrono::seconds check_interval);
 
   const WaitlistPolicy& policy() const { return policy_; }
   CatalogHolder& catalogs() const { return catalogs_; }
 
  private:
+  int offer_new_times_at(const CatalogSnapshot& snapshot, const Location& location,
+                         const std::vector<WaitlistEntry>& waiting, Instant now);
+
   store::Store& store_;
   CatalogHolder& catalogs_;
   const Clock& clock_;
   WaitlistPolicy policy_;
+  // The sweep's memory: free times per (location, service) at its previous run on this server.
+  std::mutex sweep_mutex_;
+  std::map<std::pair<Id, Id>, FreeTimesSeen> seen_;
+  std::chrono::steady_clock::time_point last_maintained_{};
+  std::int64_t maintained_version_ = -1;
 };
 
 // The link token of an entry (derived from its nonce with the secret; never stored).

@@ -74,6 +74,9 @@ bool offer_freed_time(store::WriteTx& tx, const CatalogSnapshot& snapshot, const
 
 int Waitlist::expire_holds() {
   int ended = 0;
+  // Read first: most runs find nothing, and a write would queue behind bookings (SQLite's one
+  // writer) or take a connection and locks (PostgreSQL) for nothing.
+  if (store_.lapsed_waitlist_holds(clock_.now()).empty()) return 0;
   store_.write([&](store::WriteTx& tx) {
     ended = 0;
     const Instant now = clock_.now();

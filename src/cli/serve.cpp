@@ -40,10 +40,13 @@ int serve(const Config& config) {
   app::Bookings bookings(*store, catalogs, clock,
                          {config.booking.max_active_per_contact, config.booking.max_query_days, secret,
                           config.mail.public_url, proof, config.waitlist.hold_minutes});
-  // The waitlist (issue #8 item 3): holds that ran out go to the next in line, checked regularly.
+  // The waitlist (issue #8 item 3): holds that ran out go to the next in line, and times that became
+  // free without a cancellation are offered, every check_seconds and within a second of a change
+  // of the reference data (admin pages, absences; also another server's).
   app::Waitlist waitlist(*store, catalogs, clock, {secret, config.mail.public_url, config.waitlist.hold_minutes});
-  const app::PeriodicTask waitlist_holds("waitlist holds", std::chrono::seconds(config.waitlist.check_seconds),
-                                         [&waitlist] { waitlist.expire_holds(); });
+  const app::PeriodicTask waitlist_holds("waitlist", std::chrono::seconds(1), [&waitlist, &config] {
+    waitlist.maintain(std::chrono::steady_clock::now(), std::chrono::seconds(config.waitlist.check_seconds));
+  });
   std::unique_ptr<app::MailWorker> mail_worker = start_mail_worker(config, *store, clock);
   std::unique_ptr<app::OutboxWorker> sms_worker = start_sms_worker(config, *store, clock);  // issue #8
   const app::SocialSettings social = social_settings(config);  // issue #8 item 4: posts of published news

@@ -124,6 +124,9 @@ class WriteTx {
   // --- Outbox and documents ---
   // Queues a message (status pending); false when a message with its dedupe_key already exists.
   virtual bool enqueue_outbox(const OutboxMessage& message) = 0;
+  // Deletes the pending messages of kind about the appointment that no worker is delivering at now
+  // (no running lease): a queued reminder of a booking that was cancelled or moved. Returns how many.
+  virtual int withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) = 0;
   virtual void insert_document(const StoredDocument& document) = 0;
   virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first, then insert order
   // Records an anti-bot proof (its unique key) as spent until expires_at; false when it was spent
@@ -287,6 +290,9 @@ class Store {
   virtual std::optional<WaitlistEntry> waitlist_entry(const Id& id) = 0;
   // Entries of a location still waiting or holding an offer, in join order (the staff's list).
   virtual std::vector<WaitlistEntry> open_waitlist_entries(const Id& location_id) = 0;
+  // As WriteTx::lapsed_waitlist_holds, outside a write and without locks: so the periodic check
+  // opens a write only when some hold ran out.
+  virtual std::vector<WaitlistEntry> lapsed_waitlist_holds(Instant now) = 0;
   // Appointment reminders (issue #8 item 1): booked appointments starting in (after, until] with a
   // contact for channel ("email": an address, "sms": a phone number), neither claimed on channel
   // for their current start nor opted out of it; earliest first, at most limit.

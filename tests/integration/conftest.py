@@ -1,12 +1,15 @@
 # pytest wiring for the integration tests: the --binary option and fixtures that run a fresh
 # amtstermin (migrated, demo data seeded) per test module, or per test where a test needs its own,
-# once on SQLite and once on PostgreSQL (the cluster tests/support/pg_cluster started).
+# once on SQLite and once on PostgreSQL (the cluster tests/support/pg_cluster started); and the
+# message sinks many modules share: a real SMTP server and the recording SMS gateway.
 import os
 from pathlib import Path
 
 import pytest
 
-from amt import AmtServer, fresh_database
+from amt import AmtServer, free_port, fresh_database
+from sms_gateway import SmsGateway
+from test_mail import SmtpServer
 
 
 def pytest_addoption(parser):
@@ -61,3 +64,28 @@ def make_server(binary, backend, tmp_path):
     yield make
     for srv in made:
         srv.kill()
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server (aiosmtpd) on a free loopback port, listening; its inbox is what arrived."""
+    srv = SmtpServer(free_port()).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def gateway():
+    """The recording SMS gateway on a free loopback port, listening and accepting."""
+    gw = SmsGateway(free_port()).start()
+    yield gw
+    gw.stop()
+
+
+@pytest.fixture
+def idle_gateway():
+    """The recording SMS gateway on a free port, not listening yet (a gateway that is down) until
+    the test calls .start()."""
+    gw = SmsGateway(free_port())
+    yield gw
+    gw.stop()

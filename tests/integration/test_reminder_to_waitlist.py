@@ -6,29 +6,14 @@ import re
 import secrets
 import time
 
-import pytest
 
-from amt import booking_body, capacity_at, free_port
-from sms_gateway import SmsGateway, sms_env
-from test_mail import SmtpServer, mail_env
+from amt import booking_body, capacity_at
+from sms_gateway import sms_env
+from test_mail import mail_env
 from test_reminders import book, mail_text, post_page_form, reminder_mails, restart_at, start_local, wait_until
 from test_waitlist import entry, fill_time, join, mails_to, sms_to
 
 CANCEL_LINK = re.compile(r"https://termine\.example\.org(/reminder/[A-Z0-9]+/cancel)\?token=(\S+)")
-
-
-@pytest.fixture
-def smtp():
-    srv = SmtpServer(free_port()).start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def gateway():
-    gw = SmsGateway(free_port()).start()
-    yield gw
-    gw.stop()
 
 
 def test_the_reminders_one_tap_cancel_hands_the_time_to_the_first_fitting_waitlist_entry(make_server, smtp, gateway):

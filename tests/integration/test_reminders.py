@@ -9,10 +9,9 @@ import secrets
 import time
 import urllib.parse
 
-import pytest
 
 from amt import bearer, booking_body, capacity_at, free_port, parse_time, slots, unique_email
-from sms_gateway import SmsGateway, sms_env
+from sms_gateway import sms_env
 from test_mail import SmtpServer, mail_env
 from test_web_pages import FORM, cookie_header, cookies_of
 
@@ -20,20 +19,6 @@ WEDNESDAY = dt.date(2027, 3, 10)  # the clock starts on Monday 8 March, 08:00 in
 SECRET_VARIABLE = "AMT_TEST_SMS_GATEWAY_TOKEN"
 CET = dt.timezone(dt.timedelta(hours=1))
 ENGLISH = {"Accept-Language": "en"}
-
-
-@pytest.fixture
-def gateway():
-    gw = SmsGateway(free_port()).start()
-    yield gw
-    gw.stop()
-
-
-@pytest.fixture
-def smtp():
-    srv = SmtpServer(free_port()).start()
-    yield srv
-    srv.stop()
 
 
 def clock(local_time):
@@ -203,3 +188,39 @@ def test_a_wrong_token_shows_the_error_page_and_cancels_nothing(make_server, smt
     assert server.client.get(f"/api/v1/bookings/{code}", headers=bearer(booking["manage_token"])).json["status"] == "booked"
     assert capacity_at(server.client, booking["start"]) == before
     assert server.alive()
+
+
+def queued_reminders(server, code):
+    with server.connect_db() as db:
+        return db.execute("SELECT channel, status, attempts FROM outbox WHERE kind = 'appointment_reminder'"
+                          f" AND appointment_id = (SELECT id FROM appointments WHERE code = '{code}')"
+                          " ORDER BY channel").fetchall()
+
+
+def test_a_cancelled_bookings_queued_reminders_never_reach_the_smtp_server_or_the_gateway(make_server, idle_gateway):
+    smtp = SmtpServer(free_port())  # not listening yet: what is queued waits in the outbox
+    server = reminder_server(make_server, smtp, idle_gateway)
+    try:
+        booking = book(server)
+        code, start = booking["code"], start_local(booking)
+        # 16:00 the day before: the SMS is due, and the mail (due since two days before) too.
+        restart_at(server, dt.datetime.combine(start.date() - dt.timedelta(days=1), dt.time(16, 0, 5)))
+        def tried():
+            rows = queued_reminders(server, code)
+            return rows if len(rows) == 2 and all(r[2] >= 1 for r in rows) else None
+
+        queued = wait_until(tried, "both reminders queued and tried")
+        assert [(r[0], r[1]) for r in queued] == [("email", "pending"), ("sms", "pending")]
+
+        cancelled = server.client.post(f"/api/v1/bookings/{code}/cancel", None, bearer(booking["manage_token"]))
+        assert cancelled.status == 200, cancelled
+        assert queued_reminders(server, code) == []  # withdrawn in the cancelling write
+
+        smtp.start()
+        idle_gateway.start()
+        smtp.inbox.wait_for(code, count=2)  # confirmation and cancellation go out: delivery works again
+        time.sleep(2.5)  # beyond the longest retry delay
+        assert reminder_mails(smtp, code) == []
+        assert [r for r in idle_gateway.all() if "reminder" in r["json"]["text"].lower()] == []
+    finally:
+        smtp.stop()

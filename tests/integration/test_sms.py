@@ -10,20 +10,12 @@ import time
 
 import pytest
 
-from amt import free_port
-from sms_gateway import PATH, SmsGateway, sms_env
+from sms_gateway import PATH, sms_env
 from staff_client import create_staff, signed_in
 from test_kiosk import issue_key, open_board, tap
 
 SECRET_VARIABLE = "AMT_TEST_SMS_GATEWAY_TOKEN"
 SLOT = re.compile(rb'name="start" value="([^"]+)"')
-
-
-@pytest.fixture
-def gateway():
-    gw = SmsGateway(free_port())
-    yield gw
-    gw.stop()
 
 
 def sms_server(make_server, gateway, secret, **overrides):
@@ -71,7 +63,6 @@ def log_of(server):
 
 
 def test_console_sms_reaches_the_gateway_once_with_number_text_and_secret(make_server, gateway):
-    gateway.start()
     secret = "tok-" + secrets.token_hex(16)
     server, agent = sms_server(make_server, gateway, secret)
     code = book_with_sms(agent)
@@ -102,7 +93,8 @@ def test_console_sms_reaches_the_gateway_once_with_number_text_and_secret(make_s
     assert secret not in log and "+491512345678" not in log
 
 
-def test_gateway_down_then_failing_then_back_delivers_each_message_exactly_once(make_server, gateway):
+def test_gateway_down_then_failing_then_back_delivers_each_message_exactly_once(make_server, idle_gateway):
+    gateway = idle_gateway
     secret = "tok-" + secrets.token_hex(16)
     server, agent = sms_server(make_server, gateway, secret, max_attempts=30)
     codes = [book_with_sms(agent, skip=i, phone=f"0151 23456{70 + i}") for i in range(3)]
@@ -130,7 +122,6 @@ def test_gateway_down_then_failing_then_back_delivers_each_message_exactly_once(
 
 def test_a_gateway_that_keeps_failing_leaves_the_sms_failed_and_the_console_says_why(make_server, gateway):
     gateway.answer("error")
-    gateway.start()
     server, agent = sms_server(make_server, gateway, "tok-" + secrets.token_hex(16), max_attempts=3)
     code = book_with_sms(agent)
 
@@ -147,7 +138,6 @@ def test_a_gateway_that_keeps_failing_leaves_the_sms_failed_and_the_console_says
 
 def test_a_permanent_refusal_is_not_retried(make_server, gateway):
     gateway.answer("error")
-    gateway.start()
     server, agent = sms_server(make_server, gateway, "tok-" + secrets.token_hex(16), permanent_status="500-599")
     book_with_sms(agent)
     [(_, status, attempts, _)] = wait_for_rows(server, lambda rows: rows and rows[0][1] == "failed", "given up")
@@ -167,7 +157,8 @@ def test_without_a_gateway_sms_stay_queued_and_the_log_says_so_once(make_server)
     assert log_of(server).count("SMS delivery is off (sms.url is empty)") == 1
 
 
-def test_a_missing_secret_variable_stops_the_server_at_start(make_server, gateway):
+def test_a_missing_secret_variable_stops_the_server_at_start(make_server, idle_gateway):
+    gateway = idle_gateway
     server = make_server(sms_env(gateway.port, "AMT_TEST_SMS_UNSET_VARIABLE")).prepare()
     with pytest.raises(AssertionError):
         server.start(timeout=5)
@@ -175,7 +166,6 @@ def test_a_missing_secret_variable_stops_the_server_at_start(make_server, gatewa
 
 
 def test_a_kiosk_booking_with_a_mobile_number_is_confirmed_once_by_sms(make_server, gateway):
-    gateway.start()
     server, _ = sms_server(make_server, gateway, "tok-" + secrets.token_hex(16))
     board = open_board(server, issue_key(server)[0])
     times = server.client.get("/kiosk/book/times?lang=en&service=first-application", board)

@@ -8,30 +8,15 @@ import re
 import time
 import urllib.parse
 
-import pytest
 
-from amt import bearer, booking_body, capacity_at, free_port, free_slot, parse_time, unique_email
-from sms_gateway import SmsGateway, sms_env
+from amt import bearer, booking_body, capacity_at, free_slot, parse_time, unique_email
+from sms_gateway import sms_env
 from staff_client import create_staff, signed_in
-from test_mail import SmtpServer, mail_env
+from test_mail import mail_env
 from test_web_pages import FORM, cookie_header, cookies_of
 
 DAY = dt.date(2027, 3, 23)  # a Tuesday two weeks after the test clock's Monday
 LINK = re.compile(r"https://termine\.example\.org/waitlist/([0-9a-f]+)\?token=([A-Za-z0-9_-]+)#offer")
-
-
-@pytest.fixture
-def smtp():
-    srv = SmtpServer(free_port()).start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def gateway():
-    gw = SmsGateway(free_port()).start()
-    yield gw
-    gw.stop()
 
 
 def waitlist_server(make_server, smtp, gateway):

@@ -72,6 +72,14 @@ bool mark_outbox_failed(Connection& c, std::string_view id, std::string_view wor
              .affected() == 1;
 }
 
+int withdraw_outbox(Connection& c, const Id& appointment_id, std::string_view kind, Instant now) {
+  // A worker's claim locks the rows it leases: this waits for it and then sees the running lease.
+  return c.query("DELETE FROM outbox WHERE appointment_id = $1 AND kind = $2 AND status = 'pending'"
+                 " AND lease_until <= $3::bigint",
+                 Params().add(appointment_id).add(kind).add(seconds(now)))
+      .affected();
+}
+
 std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
   const auto rows = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = $1", Params().add_text_or_null(key));
   if (rows.size() == 0) return std::nullopt;

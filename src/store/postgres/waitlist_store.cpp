@@ -30,4 +30,9 @@ std::vector<WaitlistEntry> PgStore::open_waitlist_entries(const Id& location_id)
   return waitlist_entries_in(*c, location_id, false);
 }
 
+std::vector<WaitlistEntry> PgStore::lapsed_waitlist_holds(Instant now) {
+  auto c = pool_.acquire();
+  return postgres::lapsed_waitlist_holds(*c, now);
+}
+
 }  // namespace amt::store::postgres

@@ -90,6 +90,9 @@ void PgWriteTx::save_idempotency(const IdempotencyRecord& record) { postgres::sa
 // Two servers queueing a message with one dedupe key: the second insert waits for the first to
 // commit and then does nothing.
 bool PgWriteTx::enqueue_outbox(const OutboxMessage& message) { return postgres::enqueue_outbox(c_, message); }
+int PgWriteTx::withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) {
+  return postgres::withdraw_outbox(c_, appointment_id, kind, now);
+}
 
 void PgWriteTx::insert_document(const StoredDocument& document) { postgres::insert_document(c_, document); }
 

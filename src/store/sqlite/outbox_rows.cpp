@@ -21,6 +21,14 @@ bool enqueue_outbox(Connection& c, const OutboxMessage& m) {
   return q.changes() == 1;
 }
 
+int withdraw_outbox(Connection& c, const Id& appointment_id, std::string_view kind, Instant now) {
+  auto q = c.query("DELETE FROM outbox WHERE appointment_id = ?1 AND kind = ?2 AND status = 'pending'"
+                   " AND lease_until <= ?3");
+  q.bind(1, appointment_id).bind(2, kind).bind(3, seconds(now));
+  q.run();
+  return q.changes();
+}
+
 std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
   auto q = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = ?1");
   q.bind_text_or_null(1, key);

@@ -30,4 +30,9 @@ std::vector<WaitlistEntry> SqliteStore::open_waitlist_entries(const Id& location
   return waitlist_entries_in(*lease, location_id, false);
 }
 
+std::vector<WaitlistEntry> SqliteStore::lapsed_waitlist_holds(Instant now) {
+  auto lease = readers_.acquire();
+  return sqlite::lapsed_waitlist_holds(*lease, now);
+}
+
 }  // namespace amt::store::sqlite

@@ -39,6 +39,9 @@ void SqliteWriteTx::save_idempotency(const IdempotencyRecord& record) {
 }
 
 bool SqliteWriteTx::enqueue_outbox(const OutboxMessage& message) { return sqlite::enqueue_outbox(c_, message); }
+int SqliteWriteTx::withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) {
+  return sqlite::withdraw_outbox(c_, appointment_id, kind, now);
+}
 
 void SqliteWriteTx::insert_document(const StoredDocument& document) { sqlite::insert_document(c_, document); }
 

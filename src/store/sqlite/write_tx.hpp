@@ -20,6 +20,7 @@ class SqliteWriteTx final : public WriteTx {
   std::optional<IdempotencyRecord> idempotency(std::string_view key) override;
   void save_idempotency(const IdempotencyRecord& record) override;
   bool enqueue_outbox(const OutboxMessage& message) override;
+  int withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) override;
   void insert_document(const StoredDocument& document) override;
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
   bool claim_proof(std::string_view key, Instant expires_at, Instant now) override;  // used_proofs.cpp

@@ -119,6 +119,36 @@ TEST_P(StoreContract, SentMessageIsNotClaimedAgainAndKeepsNoBody) {
   EXPECT_FALSE(store().mark_outbox_sent("m1", "w1", t0 + seconds{3})) << "sent once only";
 }
 
+// A queued reminder of a booking that was cancelled or moved (issue #8): withdrawn in that write.
+TEST_P(StoreContract, WithdrawingRemovesOnlyPendingUnleasedMessagesOfThatKindAndAppointment) {
+  auto reminder = [](const std::string& id, const std::string& appointment_id) {
+    OutboxMessage m = sample_message(id, t0 + seconds{3600}, appointment_id);
+    m.kind = "appointment_reminder";
+    return m;
+  };
+  enqueue(store(), reminder("r1", "a1"));
+  enqueue(store(), reminder("r2", "a2"));            // another appointment
+  enqueue(store(), sample_message("c1", t0, "a1"));  // another kind: the confirmation
+  int withdrawn = -1;
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox("a1", "appointment_reminder", t0); });
+  EXPECT_EQ(withdrawn, 1);
+  const auto left = store().outbox_for_appointment("a1");
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].id, "c1");
+  EXPECT_EQ(store().outbox_for_appointment("a2").size(), 1u);
+  EXPECT_TRUE(store().claim_outbox("email", "w1", t0 + seconds{7200}, seconds{60}, 10).size() == 2u);  // c1, r2
+
+  // One being delivered (leased) or already sent stays: it is out of the outbox's hands.
+  enqueue(store(), reminder("r3", "a3"));
+  ASSERT_EQ(store().claim_outbox("email", "w1", t0 + seconds{7200}, seconds{60}, 10).size(), 1u);
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox("a3", "appointment_reminder", t0 + seconds{7210}); });
+  EXPECT_EQ(withdrawn, 0);
+  ASSERT_TRUE(store().mark_outbox_sent("r3", "w1", t0 + seconds{7220}));
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox("a3", "appointment_reminder", t0 + seconds{9000}); });
+  EXPECT_EQ(withdrawn, 0);
+  EXPECT_EQ(store().outbox_for_appointment("a3").size(), 1u);
+}
+
 TEST_P(StoreContract, FailedMessageIsRetriedAtItsNextAttemptTime) {
   enqueue(store(), sample_message("m1", t0));
   store().claim_outbox("email", "w1", t0, seconds{60}, 10);

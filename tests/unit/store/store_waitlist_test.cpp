@@ -132,6 +132,22 @@ TEST_P(StoreContract, LapsedWaitlistHoldsAreThoseWhoseHoldEnded) {
   EXPECT_EQ(ids(both), (std::vector<std::string>{"soon", "later"}));
 }
 
+TEST_P(StoreContract, LapsedWaitlistHoldsReadOutsideAWriteAreTheSameAsInside) {
+  for (const char* id : {"soon", "later", "waiting"}) add_entry(store(), sample_entry(id));
+  store().write([&](WriteTx& tx) {
+    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("later"), "h2", at_utc(2027, 3, 2, 12)),
+                                         WaitlistStatus::waiting));
+    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("soon"), "h1", at_utc(2027, 3, 2, 10)),
+                                         WaitlistStatus::waiting));
+  });
+  EXPECT_TRUE(store().lapsed_waitlist_holds(at_utc(2027, 3, 2, 9)).empty());
+  EXPECT_EQ(ids(store().lapsed_waitlist_holds(at_utc(2027, 3, 2, 10))), std::vector<std::string>{"soon"});
+  const auto both = store().lapsed_waitlist_holds(at_utc(2027, 3, 3, 0));
+  EXPECT_EQ(ids(both), (std::vector<std::string>{"soon", "later"}));
+  ASSERT_EQ(both.size(), 2u);
+  expect_same_entry(offered(sample_entry("soon"), "h1", at_utc(2027, 3, 2, 10)), both[0]);
+}
+
 TEST_P(StoreContract, OneHeldAppointmentIsOfferedToOneEntryOnly) {
   for (const char* id : {"w1", "w2"}) add_entry(store(), sample_entry(id));
   store().write([&](WriteTx& tx) {
