@@ -34,6 +34,7 @@ class PgStore final : public Store {
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::int64_t count_appointments() override;
+  std::vector<Appointment> find_appointments(const AppointmentSearch& search) override;
   std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
   std::vector<TicketEvent> ticket_events(const Id& ticket_id) override;
 
