@@ -147,6 +147,7 @@ class WriteTx {
   // Logins compare case-insensitively. insert returns false when the login is taken.
   virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
   virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual std::vector<StaffAccount> staff_accounts() = 0;  // every account, by login (ignoring case)
   virtual bool insert_staff_account(const StaffAccount& account) = 0;
   // Writes every mutable field (login, name, links, roles, hash, active); throws if the id is unknown.
   virtual void update_staff_account(const StaffAccount& account) = 0;
@@ -279,6 +280,7 @@ class Store {
   // --- staff accounts, sessions, audit log (issue #4); changes go through write() ---
   virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
   virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual std::vector<StaffAccount> staff_accounts() = 0;  // every account, by login (ignoring case)
   virtual std::optional<StaffSession> staff_session(std::string_view token_hash) = 0;
   virtual std::optional<LoginThrottle> login_throttle(std::string_view key) = 0;
   // Newest first, at most query.limit entries, filtered by subject and/or account.

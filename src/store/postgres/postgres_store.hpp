@@ -66,6 +66,7 @@ class PgStore final : public Store {
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
   std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
   std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::vector<StaffAccount> staff_accounts() override;
   std::optional<StaffSession> staff_session(std::string_view token_hash) override;
   std::optional<LoginThrottle> login_throttle(std::string_view key) override;
   std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
