@@ -14,7 +14,7 @@ struct Text {
   std::string_view en;
 };
 
-constexpr std::array<Text, 21> field_texts = {{
+constexpr std::array<Text, 22> field_texts = {{
     {"required", "Bitte füllen Sie dieses Feld aus.", ""},
     {"too_long", "Dieser Text ist zu lang. Bitte kürzen Sie ihn.", ""},
     {"invalid", "Steuerzeichen sind nicht erlaubt.", ""},
@@ -36,6 +36,7 @@ constexpr std::array<Text, 21> field_texts = {{
     {"invalid_time", "Bitte geben Sie Zeiten wie 07:30-16:00 ein.", ""},
     {"expires_before_publish", "Der Ablauf muss nach der Veröffentlichung liegen.", ""},
     {"already_published", "Schon veröffentlicht: ziehen Sie die Neuigkeit zurück oder löschen Sie sie.", ""},
+    {"linked_elsewhere", "Diese Person ist schon einem anderen Mitarbeiterkonto zugeordnet.", ""},
 }};
 
 constexpr std::array<Text, 12> reason_texts = {{

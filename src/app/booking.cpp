@@ -138,7 +138,7 @@ std::vector<FieldError> Bookings::check(BookingRequest& r) const {
   return errors;
 }
 
-Result<Booked> Bookings::book(const BookingRequest& raw) {
+Result<Booked> Bookings::book(const BookingRequest& raw, const AlsoWithBooking& also) {
   BookingRequest r = raw;
   const std::string fingerprint = request_fingerprint(raw);
   auto snapshot = catalogs_.current();
@@ -213,6 +213,7 @@ Result<Booked> Bookings::book(const BookingRequest& raw) {
     // At the kiosk a mobile number is the other way to be told (issue #8): the code goes out by SMS.
     if (a.channel == Channel::kiosk && is_mobile_number(a.contact.phone))
       tx.enqueue_outbox(booking_confirmed_sms(a, a.contact.phone, zone(target->location->time_zone), now));
+    if (also) also(tx, a);
     result = Booked{std::move(a), token, false};
   });
   return result;

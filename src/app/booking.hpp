@@ -2,6 +2,7 @@
 // one store transaction in which the capacity check and the insert happen together.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -60,12 +61,16 @@ struct BookingPolicy {
   int waitlist_hold_minutes = 120;  // a time a cancellation frees is held this long for the waitlist
 };
 
+// More writes that belong to a new booking (the service center's audit entry and SMS): run in the
+// booking's own transaction after its insert, so they exist exactly when the booking does.
+using AlsoWithBooking = std::function<void(store::WriteTx&, const Appointment&)>;
+
 class Bookings {
  public:
   Bookings(store::Store& store, CatalogHolder& catalogs, const Clock& clock, BookingPolicy policy);
 
   Result<AvailabilityAnswer> availability(const AvailabilityRequest& request) const;
-  Result<Booked> book(const BookingRequest& request);
+  Result<Booked> book(const BookingRequest& request, const AlsoWithBooking& also = {});
   Result<Appointment> view(std::string_view code, std::string_view token) const;
   Result<Appointment> cancel(std::string_view code, std::string_view token);
   Result<Appointment> reschedule(std::string_view code, std::string_view token, std::string_view start);

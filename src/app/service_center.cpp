@@ -1,6 +1,5 @@
-// Booking, finding and changing bookings for callers. Finding reads the appointments of every
-// location from a week ago to a year ahead and filters them here: simple and exact for one office
-// (a few thousand appointments a month); a store-side index is the step up when that grows.
+// Booking, finding and changing bookings for callers. Finding asks the store, whose indexes on
+// code, phone key, customer number and name suffixes (migration 017) answer each kind directly.
 #include "app/service_center.hpp"
 
 #include <algorithm>
@@ -10,35 +9,22 @@
 #include "app/contact.hpp"
 #include "app/secrets.hpp"
 #include "app/sms.hpp"
+#include "core/search_keys.hpp"
 #include "core/text.hpp"
 
 namespace amt::app {
 
 namespace {
 
-// What the caller said, and which field of an appointment it can match.
-struct Needle {
-  std::string code;             // a valid booking code, upper-cased
-  std::optional<std::string> phone;
-  std::string customer_number;  // lower-cased
-  std::string name;             // lower-cased, 3+ bytes
-};
-
-Needle needle_for(std::string_view text) {
-  Needle n;
+// What the caller said, as the keys of every kind of booking it could name.
+store::AppointmentSearch search_for(std::string_view text) {
+  store::AppointmentSearch s;
   const std::string t = trim(text);
-  if (is_booking_code(ascii_upper(t))) n.code = ascii_upper(t);
-  n.phone = normalize_phone(t);
-  n.customer_number = ascii_lower(t);
-  if (t.size() >= 3) n.name = ascii_lower(t);
-  return n;
-}
-
-bool matches(const Needle& n, const Appointment& a) {
-  if (!n.code.empty() && a.code == n.code) return true;
-  if (n.phone && !a.contact.phone.empty() && a.contact.phone == *n.phone) return true;
-  if (!a.customer_number.empty() && ascii_lower(a.customer_number) == n.customer_number) return true;
-  return !n.name.empty() && ascii_lower(a.contact.name).find(n.name) != std::string::npos;
+  if (is_booking_code(ascii_upper(t))) s.code = ascii_upper(t);
+  if (const auto phone = normalize_phone(t)) s.phone_key = phone_search_key(*phone);
+  s.customer_key = ascii_lower(t);
+  if (t.size() >= min_name_search_bytes) s.name_part = ascii_lower(t);
+  return s;
 }
 
 }  // namespace
@@ -48,32 +34,30 @@ Result<Booked> ServiceCenter::book(const StaffAccount& agent, BookingRequest req
   const auto phone = normalize_phone(request.contact.phone);
   if (confirmation == Confirmation::sms && !phone)
     return invalid({{"contact.phone", "required", "A mobile number is needed for a confirmation by SMS."}});
-  auto booked = bookings_.book(request);
-  if (!booked) return booked;
-  const Appointment& a = booked->appointment;
-  const Instant now = clock_.now();
-  store_.write([&](store::WriteTx& tx) {
+  // The audit entry and the SMS are written in the booking's transaction: a crash cannot keep the
+  // booking and lose either of them, and a refused booking writes neither.
+  const auto snapshot = catalogs_.current();
+  const Location* l = snapshot->catalog.location(request.location_id);
+  const Zone z = zone(l ? l->time_zone : "Europe/Berlin");
+  auto booked = bookings_.book(request, [&](store::WriteTx& tx, const Appointment& a) {
+    const Instant now = clock_.now();
     tx.append_audit({0, now, agent.id, agent.login, "appointment.book_for_caller", "appointment", a.id,
                      "code " + a.code});
-    if (confirmation != Confirmation::sms) return;
-    const Location* l = catalogs_.current()->catalog.location(a.location_id);
-    tx.enqueue_outbox(booking_confirmed_sms(a, *phone, zone(l ? l->time_zone : "Europe/Berlin"), now));
+    if (confirmation == Confirmation::sms) tx.enqueue_outbox(booking_confirmed_sms(a, *phone, z, now));
   });
   return booked;
 }
 
 std::vector<Appointment> ServiceCenter::find(const StaffAccount& agent, std::string_view text) {
-  const Needle needle = needle_for(text);
   if (trim(text).empty()) return {};
+  store::AppointmentSearch search = search_for(text);
+  for (const Location& l : catalogs_.current()->catalog.locations)
+    if (may_see_personal_data(agent.roles, agent.location_id, l.id)) search.location_ids.push_back(l.id);
   const Instant now = clock_.now();
-  std::vector<Appointment> found;
-  for (const Location& l : catalogs_.current()->catalog.locations) {
-    if (!may_see_personal_data(agent.roles, agent.location_id, l.id)) continue;
-    for (Appointment& a : store_.appointments(l.id, now - std::chrono::days(7), now + std::chrono::days(366)))
-      if (matches(needle, a)) found.push_back(std::move(a));
-  }
-  std::sort(found.begin(), found.end(), [](const Appointment& x, const Appointment& y) { return x.start < y.start; });
-  if (found.size() > 50) found.resize(50);
+  search.from = now - std::chrono::days(7);
+  search.to = now + std::chrono::days(366);
+  search.limit = 50;
+  std::vector<Appointment> found = store_.find_appointments(search);
   std::vector<const Appointment*> shown;
   for (const auto& a : found) shown.push_back(&a);
   audit_read(agent, shown, "search");

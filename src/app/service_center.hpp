@@ -25,8 +25,8 @@ class ServiceCenter {
   // and needs a mobile number (field error "contact.phone" otherwise).
   Result<Booked> book(const StaffAccount& agent, BookingRequest request, Confirmation confirmation);
 
-  // Bookings from a week ago on whose code, customer number, phone number or name (3+ characters,
-  // any part) matches text, earliest first, at most 50; only those the account may see, each
+  // Bookings from a week ago on whose code, customer number, phone number (+49 or 0049 the same as
+  // 0) or name (3+ bytes, any part, ASCII letters in either case) matches text, earliest first, at most 50; only those the account may see, each
   // written to the audit log as read.
   std::vector<Appointment> find(const StaffAccount& agent, std::string_view text);
   // One booking by code, written to the audit log as read; nullopt when unknown or not visible.

@@ -102,6 +102,20 @@ struct ReminderClaim {
   Instant at{};
 };
 
+// --- the service center's find (issue #4 item 3, migration 017) ---
+
+// What a caller said, as keys; an empty key matches nothing. Each kind is one index lookup.
+struct AppointmentSearch {
+  std::string code;               // a booking code, exact
+  std::string phone_key;          // phone_search_key() of a normalised number, exact
+  std::string customer_key;       // a customer number, ASCII lower-cased, exact
+  std::string name_part;          // ASCII lower-cased, any part of the name; ignored below 3 bytes
+  std::vector<Id> location_ids;   // only appointments of these locations (none: nothing found)
+  Instant from{};                 // holding time (not cancelled, not no-show) overlapping [from, to)
+  Instant to{};
+  int limit = 50;
+};
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -136,6 +150,7 @@ class WriteTx {
   // Logins compare case-insensitively. insert returns false when the login is taken.
   virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
   virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual std::vector<StaffAccount> staff_accounts() = 0;  // every account, by login (ignoring case)
   virtual bool insert_staff_account(const StaffAccount& account) = 0;
   // Writes every mutable field (login, name, links, roles, hash, active); throws if the id is unknown.
   virtual void update_staff_account(const StaffAccount& account) = 0;
@@ -229,6 +244,8 @@ class Store {
   virtual std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) = 0;
   virtual std::optional<Appointment> appointment_by_code(std::string_view code) = 0;
   virtual std::int64_t count_appointments() = 0;
+  // Appointments matching any key of search, earliest first (then by id), at most search.limit.
+  virtual std::vector<Appointment> find_appointments(const AppointmentSearch& search) = 0;
 
   // Read-only views of the queue (display, reception, reports); changes go through write().
   virtual std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) = 0;
@@ -266,6 +283,7 @@ class Store {
   // --- staff accounts, sessions, audit log (issue #4); changes go through write() ---
   virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
   virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
+  virtual std::vector<StaffAccount> staff_accounts() = 0;  // every account, by login (ignoring case)
   virtual std::optional<StaffSession> staff_session(std::string_view token_hash) = 0;
   virtual std::optional<LoginThrottle> login_throttle(std::string_view key) = 0;
   // Newest first, at most query.limit entries, filtered by subject and/or account.

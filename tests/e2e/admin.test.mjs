@@ -23,6 +23,11 @@ before(async () => {
   const made = spawnSync(binary, ['create-staff', '--login', 'ada.admin', '--name', 'Ada Admin', '--role', 'admin'],
                          { env: { ...process.env, ...env }, input: `${password}\n`, encoding: 'utf8' });
   assert.equal(made.status, 0, made.stderr);
+  for (const login of ['carl.case', 'cora.case']) {
+    const caseworker = spawnSync(binary, ['create-staff', '--login', login, '--name', login, '--role', 'caseworker'],
+                                 { env: { ...process.env, ...env }, input: `${password}\n`, encoding: 'utf8' });
+    assert.equal(caseworker.status, 0, caseworker.stderr);
+  }
   server = await startServer(binary, env);
   browser = await launch();
 });
@@ -115,5 +120,31 @@ test('an admin writes a pinned news item with a preview and citizens see it as a
   await citizen.goto(`${server.origin}/`);
   assert.ok(await citizen.locator('.news-banner a[href="/news#news-neue-sprechzeiten"]').count() > 0, 'the banner links the new item');
   await closePage(citizen);
+  await closePage(page);
+});
+
+test('an admin links two caseworker accounts: a staff member taken by one is refused for the other until unlinked', async () => {
+  const page = await openPage(browser, server.origin);
+  await signIn(page);
+  await page.locator('a[href="/staff/admin/accounts"]').first().click();
+  await step(page, 'admin-accounts');
+  await page.locator('#accounts a', { hasText: 'carl.case' }).click();
+  await step(page, 'admin-account');
+  await page.locator('#staff_id').selectOption('staff-03');
+  await Promise.all([page.waitForURL(/\/staff\/admin\/account\/[^/?]+\?saved=1$/), page.locator('#save-link').click()]);
+  await step(page, 'admin-account-saved');
+  const carl = page.url().replace(/\?saved=1$/, '');
+  assert.match(await page.locator('#linked-member').textContent(), /\(/);
+
+  await page.goto(`${server.origin}/staff/admin/accounts`);
+  await page.locator('#accounts a', { hasText: 'cora.case' }).click();
+  await page.locator('#staff_id').selectOption('staff-03');
+  await page.locator('#save-link').click();
+  await step(page, 'admin-account-taken');
+  assert.match(await page.locator('#staff_id-error').textContent(), /schon dem Mitarbeiterkonto carl\.case zugeordnet/);
+
+  await page.goto(carl);
+  await Promise.all([page.waitForURL(/\?saved=1$/), page.locator('#unlink').click()]);
+  assert.match(await page.locator('#linked-member').textContent(), /nicht zugeordnet/);
   await closePage(page);
 });

@@ -3,10 +3,12 @@
 # or name, moving and cancelling them; every view of a caller's data is in the audit log.
 import html
 import re
+import sqlite3
 import urllib.parse
 
 import pytest
 
+from amt import psql
 from staff_client import create_staff, signed_in
 
 SLOT = re.compile(rb'name="start" value="([^"]+)"')
@@ -130,3 +132,56 @@ def test_a_booking_is_moved_and_cancelled_with_the_caller(server, agent):
     assert actions == {"sven.agent"}
     assert len(audit(server, "appointment.cancel_for_caller")) == 1
     assert agent.post("/staff/console/booking/AAAAAA/cancel").status == 404
+
+
+def counts(server):
+    """Appointments, SMS rows and book-for-caller audit entries, as a tuple."""
+    with server.connect_db() as db:
+        return tuple(db.execute(sql).fetchone()[0] for sql in (
+            "SELECT count(*) FROM appointments",
+            "SELECT count(*) FROM outbox WHERE channel = 'sms'",
+            "SELECT count(*) FROM audit_log WHERE action = 'appointment.book_for_caller'"))
+
+
+def refuse_sms_rows(server, refuse):
+    """Makes the database refuse (or accept again) every new SMS row, like a failing disk would."""
+    if server.backend == "postgres":
+        psql(server.database_url,
+             "CREATE FUNCTION refuse_sms() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+             "RAISE EXCEPTION 'outbox refused'; END $$; CREATE TRIGGER refuse_sms BEFORE INSERT ON outbox "
+             "FOR EACH ROW WHEN (NEW.channel = 'sms') EXECUTE FUNCTION refuse_sms()" if refuse else
+             "DROP TRIGGER refuse_sms ON outbox; DROP FUNCTION refuse_sms()")
+        return
+    with sqlite3.connect(server.db_path) as db:
+        db.execute("CREATE TRIGGER refuse_sms BEFORE INSERT ON outbox WHEN NEW.channel = 'sms' BEGIN "
+                   "SELECT RAISE(ABORT, 'outbox refused'); END" if refuse else "DROP TRIGGER refuse_sms")
+
+
+def test_booking_sms_and_audit_entry_are_written_together_or_not_at_all(server, agent):
+    starts = free_starts(agent)
+    before = counts(server)
+    refuse_sms_rows(server, True)
+    try:
+        failed = book(agent, starts[5], name="Olga Atomar", phone="0152 7654321", confirm="sms")
+    finally:
+        refuse_sms_rows(server, False)
+    assert failed.status == 500
+    assert counts(server) == before  # no booking without its SMS, and no audit entry either
+    code = code_of(book(agent, starts[5], name="Olga Atomar", phone="0152 7654321", confirm="sms"))
+    assert counts(server) == (before[0] + 1, before[1] + 1, before[2] + 1)
+    appointment_id = appointment(server, code)[0]
+    with server.connect_db() as db:
+        assert db.execute(f"SELECT count(*) FROM outbox WHERE appointment_id = '{appointment_id}'"
+                          " AND channel = 'sms'").fetchone()[0] == 1
+    assert appointment_id in [r[1] for r in audit(server, "appointment.book_for_caller")]
+
+
+def test_a_refused_booking_writes_no_sms_and_no_audit_entry(server, agent):
+    starts = free_starts(agent)
+    for start in starts[6:9]:
+        code_of(book(agent, start, name="Paul Vielbucher", phone="0153 1010101", confirm="sms"))
+    before = counts(server)
+    refused = book(agent, starts[9], name="Paul Vielbucher", phone="0153 1010101", confirm="sms")
+    assert refused.status == 409, refused
+    assert "höchstens erlaubte Zahl gleichzeitiger Buchungen".encode() in refused.body
+    assert counts(server) == before

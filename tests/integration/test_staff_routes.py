@@ -33,6 +33,10 @@ def test_route_table_names_one_permission_per_route_and_covers_the_staff_area(ro
     assert ("POST", "/staff/sign-out") in keys
     assert ("POST", "/staff/sign-out-everywhere") in keys
     assert ("GET", "/staff/audit") in keys
+    admin_only = {(r["method"], r["path"]): r for r in routes if r["path"].startswith("/staff/admin/account")}
+    assert set(admin_only) == {("GET", "/staff/admin/accounts"), ("GET", "/staff/admin/account/{id}"),
+                               ("POST", "/staff/admin/account/{id}")}
+    assert all(r["permission"] == "administer" and r["roles"] == ["admin"] for r in admin_only.values()), admin_only
     for r in routes:
         assert r["path"] == "/staff" or r["path"].startswith("/staff/"), r
         assert r["permission"] in {"own_session", "book_for_caller", "view_queue", "serve_visitors",

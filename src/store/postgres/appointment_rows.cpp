@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "core/search_keys.hpp"
 #include "store/appointment_row.hpp"
 #include "store/postgres/values.hpp"
 
@@ -63,6 +64,41 @@ bool code_exists(Connection& c, std::string_view code) {
 
 std::int64_t count_appointments(Connection& c) {
   return c.query("SELECT count(*) FROM appointments")[0].int64(0);
+}
+
+// Each kind of key is one index lookup (code, phone_key, customer_key, a prefix range of the name
+// suffixes, which sort bytewise); the union of their few ids then reaches the rows by primary key.
+std::string find_appointments_sql(std::size_t locations) {
+  std::string in;
+  for (std::size_t i = 0; i < locations; ++i) in += (i ? ", $" : "$") + std::to_string(10 + i);
+  return "SELECT " AMT_APPOINTMENT_COLUMNS " FROM ("
+         "SELECT id AS found_id FROM appointments WHERE code = $1"
+         " UNION SELECT id FROM appointments WHERE phone_key = $2"
+         " UNION SELECT id FROM appointments WHERE customer_key = $3"
+         " UNION SELECT appointment_id FROM appointment_name_keys"
+         " WHERE name_key >= $4 COLLATE \"C\" AND name_key < $5 COLLATE \"C\""
+         ") AS found JOIN appointments ON id = found.found_id"
+         " WHERE location_id IN (" + in + ") AND start_utc > $6 AND start_utc < $7 AND end_utc > $8"
+         " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id LIMIT $9";
+}
+
+Params find_appointments_params(const AppointmentSearch& s) {
+  const bool by_name = s.name_part.size() >= min_name_search_bytes;
+  Params p;
+  p.add_text_or_null(s.code).add_text_or_null(s.phone_key).add_text_or_null(s.customer_key);
+  // Every name starting with the part sorts between it and it followed by the highest code point.
+  p.add_text_or_null(by_name ? s.name_part : "").add_text_or_null(by_name ? s.name_part + "\xF4\x8F\xBF\xBF" : "");
+  p.add(seconds(s.from) - max_appointment_seconds).add(seconds(s.to)).add(seconds(s.from)).add(s.limit);
+  for (const Id& l : s.location_ids) p.add(l);
+  return p;
+}
+
+std::vector<Appointment> find_appointments(Connection& c, const AppointmentSearch& s) {
+  if (s.location_ids.empty() || s.limit <= 0) return {};
+  auto rows = c.query(find_appointments_sql(s.location_ids.size()), find_appointments_params(s));
+  std::vector<Appointment> out;
+  for (Row row : rows) out.push_back(read_appointment(row));
+  return out;
 }
 
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,

@@ -128,6 +128,11 @@ std::int64_t PgStore::count_appointments() {
   return postgres::count_appointments(*c);
 }
 
+std::vector<Appointment> PgStore::find_appointments(const AppointmentSearch& search) {
+  auto c = pool_.acquire();
+  return postgres::find_appointments(*c, search);
+}
+
 void PgStore::write(const std::function<void(WriteTx&)>& fn) {
   transact([&](Connection& c) {
     PgWriteTx tx(c);

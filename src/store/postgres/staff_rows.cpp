@@ -56,6 +56,14 @@ std::optional<StaffAccount> staff_account_by_id(Connection& c, const Id& id) {
   return first_account(c.query("SELECT " AMT_ACCOUNT_COLUMNS " FROM staff_accounts WHERE id = $1", Params().add(id)));
 }
 
+std::vector<StaffAccount> staff_accounts(Connection& c) {
+  // Logins are ASCII (is_valid_login), so lower() sorts them the same on both engines.
+  const auto rows = c.query("SELECT " AMT_ACCOUNT_COLUMNS " FROM staff_accounts ORDER BY lower(login) COLLATE \"C\", id");
+  std::vector<StaffAccount> out;
+  for (Row row : rows) out.push_back(read_account(row));
+  return out;
+}
+
 bool insert_staff_account(Connection& c, const StaffAccount& a) {
   auto p = account_fields(a);
   p.add(seconds(a.created_at));

@@ -14,6 +14,11 @@ std::optional<StaffAccount> PgStore::staff_account_by_id(const Id& id) {
   return postgres::staff_account_by_id(*c, id);
 }
 
+std::vector<StaffAccount> PgStore::staff_accounts() {
+  auto c = pool_.acquire();
+  return postgres::staff_accounts(*c);
+}
+
 std::optional<StaffSession> PgStore::staff_session(std::string_view token_hash) {
   auto c = pool_.acquire();
   return postgres::staff_session(*c, token_hash);

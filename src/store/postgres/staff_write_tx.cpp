@@ -15,6 +15,7 @@ std::optional<StaffAccount> PgWriteTx::staff_account_by_login(std::string_view l
 std::optional<StaffAccount> PgWriteTx::staff_account_by_id(const Id& id) {
   return postgres::staff_account_by_id(c_, id);
 }
+std::vector<StaffAccount> PgWriteTx::staff_accounts() { return postgres::staff_accounts(c_); }
 // Two servers creating one login at once: the unique index lets one of them in, the other sees false.
 bool PgWriteTx::insert_staff_account(const StaffAccount& a) { return postgres::insert_staff_account(c_, a); }
 void PgWriteTx::update_staff_account(const StaffAccount& a) { postgres::update_staff_account(c_, a); }

@@ -33,6 +33,7 @@ class PgWriteTx final : public WriteTx {
   // throttle row locks that login, so concurrent failed sign-ins for it are all counted.
   std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
   std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::vector<StaffAccount> staff_accounts() override;
   bool insert_staff_account(const StaffAccount& account) override;
   void update_staff_account(const StaffAccount& account) override;
   void insert_staff_session(const StaffSession& session) override;

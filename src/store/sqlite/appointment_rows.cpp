@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "core/search_keys.hpp"
 #include "store/appointment_row.hpp"
 #include "store/sqlite/values.hpp"
 
@@ -57,6 +58,39 @@ std::int64_t count_appointments(Connection& c) {
   auto q = c.query("SELECT count(*) FROM appointments");
   q.step();
   return q.int64(0);
+}
+
+// Each kind of key is one index lookup (code, phone_key, customer_key, a prefix range of the name
+// suffixes); the union of their few ids then reaches the rows by primary key. CROSS JOIN keeps
+// SQLite from driving the search by location instead, which would read every booking there, and
+// INDEXED BY from scanning when its statistics say many bookings share one number.
+std::string find_appointments_sql(std::size_t locations) {
+  std::string in;
+  for (std::size_t i = 0; i < locations; ++i) in += (i ? ", ?" : "?") + std::to_string(10 + i);
+  return "SELECT " AMT_APPOINTMENT_COLUMNS " FROM ("
+         "SELECT id AS found_id FROM appointments WHERE code = ?1"
+         " UNION SELECT id FROM appointments INDEXED BY appointments_by_phone_key WHERE phone_key = ?2"
+         " UNION SELECT id FROM appointments INDEXED BY appointments_by_customer_key WHERE customer_key = ?3"
+         " UNION SELECT appointment_id FROM appointment_name_keys WHERE name_key >= ?4 AND name_key < ?5"
+         ") AS found CROSS JOIN appointments ON id = found.found_id"
+         " WHERE location_id IN (" + in + ") AND start_utc > ?6 AND start_utc < ?7 AND end_utc > ?8"
+         " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id LIMIT ?9";
+}
+
+std::vector<Appointment> find_appointments(Connection& c, const AppointmentSearch& s) {
+  if (s.location_ids.empty() || s.limit <= 0) return {};
+  auto q = c.query(find_appointments_sql(s.location_ids.size()));
+  const bool by_name = s.name_part.size() >= min_name_search_bytes;
+  q.bind_text_or_null(1, s.code).bind_text_or_null(2, s.phone_key).bind_text_or_null(3, s.customer_key);
+  // Every name starting with the part sorts between it and it followed by the highest code point.
+  q.bind_text_or_null(4, by_name ? s.name_part : "");
+  q.bind_text_or_null(5, by_name ? s.name_part + "\xF4\x8F\xBF\xBF" : "");
+  q.bind(6, seconds(s.from) - max_appointment_seconds).bind(7, seconds(s.to)).bind(8, seconds(s.from));
+  q.bind(9, s.limit);
+  for (std::size_t i = 0; i < s.location_ids.size(); ++i) q.bind(static_cast<int>(10 + i), s.location_ids[i]);
+  std::vector<Appointment> out;
+  while (q.step()) out.push_back(read_appointment(q));
+  return out;
 }
 
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,

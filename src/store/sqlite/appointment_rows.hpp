@@ -19,6 +19,10 @@ std::optional<Appointment> appointment_by_code(Connection& c, std::string_view c
 std::optional<Appointment> appointment_by_id(Connection& c, const Id& id);
 bool code_exists(Connection& c, std::string_view code);
 std::int64_t count_appointments(Connection& c);
+// The service center's find; find_appointments_sql is its text for locations locations (the
+// query-plan test reads it).
+std::vector<Appointment> find_appointments(Connection& c, const AppointmentSearch& search);
+std::string find_appointments_sql(std::size_t locations);
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,
                              Instant now);
 

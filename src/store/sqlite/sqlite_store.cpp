@@ -90,6 +90,11 @@ std::int64_t SqliteStore::count_appointments() {
   return sqlite::count_appointments(*lease);
 }
 
+std::vector<Appointment> SqliteStore::find_appointments(const AppointmentSearch& search) {
+  auto lease = readers_.acquire();
+  return sqlite::find_appointments(*lease, search);
+}
+
 void SqliteStore::write(const std::function<void(WriteTx&)>& fn) {
   writer_.run([&](Connection& c) {
     SqliteWriteTx tx(c);

@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::int64_t count_appointments() override;
+  std::vector<Appointment> find_appointments(const AppointmentSearch& search) override;
   std::vector<Ticket> tickets(const Id& location_id, Instant from, Instant to) override;
   std::vector<TicketEvent> ticket_events(const Id& ticket_id) override;
 
@@ -56,6 +57,7 @@ class SqliteStore final : public Store {
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
   std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
   std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::vector<StaffAccount> staff_accounts() override;
   std::optional<StaffSession> staff_session(std::string_view token_hash) override;
   std::optional<LoginThrottle> login_throttle(std::string_view key) override;
   std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;

@@ -60,6 +60,13 @@ std::optional<StaffAccount> staff_account_by_id(Connection& c, const Id& id) {
   return read_account(q);
 }
 
+std::vector<StaffAccount> staff_accounts(Connection& c) {
+  auto q = c.query("SELECT " AMT_ACCOUNT_COLUMNS " FROM staff_accounts ORDER BY lower(login), id");
+  std::vector<StaffAccount> out;
+  while (q.step()) out.push_back(read_account(q));
+  return out;
+}
+
 bool insert_staff_account(Connection& c, const StaffAccount& a) {
   auto q = c.query("INSERT INTO staff_accounts (" AMT_ACCOUNT_COLUMNS
                    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (login) DO NOTHING");

@@ -13,6 +13,7 @@ namespace amt::store::sqlite {
 
 std::optional<StaffAccount> staff_account_by_login(Connection& c, std::string_view login);
 std::optional<StaffAccount> staff_account_by_id(Connection& c, const Id& id);
+std::vector<StaffAccount> staff_accounts(Connection& c);
 bool insert_staff_account(Connection& c, const StaffAccount& a);
 void update_staff_account(Connection& c, const StaffAccount& a);
 

@@ -14,6 +14,11 @@ std::optional<StaffAccount> SqliteStore::staff_account_by_id(const Id& id) {
   return sqlite::staff_account_by_id(*lease, id);
 }
 
+std::vector<StaffAccount> SqliteStore::staff_accounts() {
+  auto lease = readers_.acquire();
+  return sqlite::staff_accounts(*lease);
+}
+
 std::optional<StaffSession> SqliteStore::staff_session(std::string_view token_hash) {
   auto lease = readers_.acquire();
   return sqlite::staff_session(*lease, token_hash);

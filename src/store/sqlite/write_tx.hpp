@@ -28,6 +28,7 @@ class SqliteWriteTx final : public WriteTx {
   // Staff accounts, sessions, throttling, audit log (staff_rows.hpp).
   std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
   std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
+  std::vector<StaffAccount> staff_accounts() override;
   bool insert_staff_account(const StaffAccount& account) override;
   void update_staff_account(const StaffAccount& account) override;
   void insert_staff_session(const StaffSession& session) override;

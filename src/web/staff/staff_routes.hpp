@@ -117,6 +117,7 @@ void add_service_pages(StaffRoutes& routes);  // /staff/admin/services, /staff/a
 void add_staff_member_pages(StaffRoutes& routes);  // /staff/admin/staff, /staff/admin/person/{id}...
 void add_location_pages(StaffRoutes& routes);  // /staff/admin/locations, /staff/admin/location/{id}...
 void add_import_pages(StaffRoutes& routes);    // /staff/admin/import (staff CSV)
+void add_account_pages(StaffRoutes& routes);   // /staff/admin/accounts, /staff/admin/account/{id} (links to staff)
 void add_news_pages(StaffRoutes& routes);      // /staff/admin/news, /staff/admin/news-item/{id}... (issue #8)
 }  // namespace admin
 namespace floor {
@@ -144,6 +145,7 @@ inline void add_staff_pages(http::Router& router, StaffRoutes& routes) {
     admin::add_staff_member_pages(routes);
     admin::add_location_pages(routes);
     admin::add_import_pages(routes);
+    admin::add_account_pages(routes);
   }
   if (routes.context().tickets) {
     floor::add_reception_pages(routes);

@@ -59,8 +59,8 @@ TEST(SqliteWaitlistMigration, RebuildingAppointmentsKeepsRowsThatReferenceThem) 
   // Every index of the old table is back, the reminder run's (migration 014) included.
   EXPECT_EQ(single_value(db, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = "
                              "'index' AND tbl_name = 'appointments' AND sql IS NOT NULL ORDER BY name)"),
-            "appointments_booked_by_start appointments_by_customer appointments_by_email appointments_by_location "
-            "appointments_by_phone appointments_by_staff");
+            "appointments_booked_by_start appointments_by_customer appointments_by_customer_key appointments_by_email "
+            "appointments_by_location appointments_by_phone appointments_by_phone_key appointments_by_staff");
   // The rebuilt table still refuses what the old one refused, and takes the new status.
   EXPECT_NE(sqlite3_exec(db, "UPDATE appointments SET status = 'lost' WHERE id = 'a1'", nullptr, nullptr, nullptr),
             SQLITE_OK);

@@ -59,6 +59,19 @@ TEST_P(StoreContract, SecondAccountWithTheSameLoginInOtherCaseIsRefused) {
   EXPECT_EQ(store().staff_account_by_login("Admin")->id, "u1");
 }
 
+TEST_P(StoreContract, StaffAccountsAreListedByLoginIgnoringCaseInsideAWriteToo) {
+  ASSERT_TRUE(insert_account(store(), account("u1", "zora")));
+  ASSERT_TRUE(insert_account(store(), account("u2", "Anna.Admin", {Role::admin})));
+  ASSERT_TRUE(insert_account(store(), account("u3", "bert")));
+  std::vector<std::string> logins;
+  for (const StaffAccount& a : store().staff_accounts()) logins.push_back(a.login);
+  EXPECT_EQ(logins, (std::vector<std::string>{"Anna.Admin", "bert", "zora"}));
+  expect_same_account(account("u2", "Anna.Admin", {Role::admin}), store().staff_accounts().front());
+  std::size_t in_write = 0;
+  store().write([&](WriteTx& tx) { in_write = tx.staff_accounts().size(); });
+  EXPECT_EQ(in_write, 3u);
+}
+
 TEST_P(StoreContract, StaffAccountUpdateChangesEveryMutableField) {
   ASSERT_TRUE(insert_account(store(), account("u1", "anna")));
   auto changed = account("u1", "anna.s", {Role::admin});

@@ -1,0 +1,73 @@
+// PostgreSQL answers the service center's find from indexes (migration 017): over a few thousand
+// bookings of one location, the plan searches each kind of key by index, reaches the rows by
+// primary key and reads no table sequentially.
+#include <libpq-fe.h>
+
+#include <memory>
+
+#include "store/appointment_row.hpp"
+#include "store/postgres/appointment_rows.hpp"
+#include "store_contract.hpp"
+
+namespace amt::store::testing {
+namespace {
+
+using PgConn = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+void pg_plan_exec(PGconn* conn, const std::string& sql) {
+  PgResult r(PQexec(conn, sql.c_str()), PQclear);
+  const auto status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    throw std::runtime_error(sql.substr(0, 200) + ": " + PQresultErrorMessage(r.get()));
+}
+
+// EXPLAIN of sql with the parameters the store would send, one plan line per line.
+std::string pg_plan(PGconn* conn, const std::string& sql, const postgres::Params& params) {
+  std::vector<const char*> values;
+  for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+  PgResult r(PQexecParams(conn, ("EXPLAIN " + sql).c_str(), static_cast<int>(values.size()), nullptr,
+                          values.data(), nullptr, nullptr, 0),
+             PQclear);
+  if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) throw std::runtime_error(PQresultErrorMessage(r.get()));
+  std::string out;
+  for (int i = 0; i < PQntuples(r.get()); ++i) out += std::string(PQgetvalue(r.get(), i, 0)) + "\n";
+  return out;
+}
+
+TEST(PostgresFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsReadSequentially) {
+  TestDatabase db = create_migrated_postgres_database();
+  {
+    PgConn conn(PQconnectdb(db.url.c_str()), PQfinish);
+    ASSERT_EQ(PQstatus(conn.get()), CONNECTION_OK);
+    // 5,000 bookings of one location, an hour apart, each with its own name, phone and customer number.
+    pg_plan_exec(conn.get(),
+                 "INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ") SELECT 'id' || g, 'C' || g, 'mainz',"
+                 " 'first-application', 'anna', 1800000000 + g * 3600, 1800001800 + g * 3600, 'phone', 'booked', 0,"
+                 " 'hash', 'Name' || g || ' Caller', '', '0151' || (1000000 + g), 'CN' || g, '', 'de', 1790000000"
+                 " FROM generate_series(1, 5000) AS g");
+    pg_plan_exec(conn.get(), "ANALYZE");
+    AppointmentSearch s;
+    s.code = "C42";
+    s.phone_key = "01511000042";
+    s.customer_key = "cn42";
+    s.name_part = "name42 ";
+    s.location_ids = {"mainz", "worms"};
+    s.from = Instant{std::chrono::seconds{1790000000}};
+    s.to = Instant{std::chrono::seconds{1900000000}};
+    const std::string plan = pg_plan(conn.get(), postgres::find_appointments_sql(2), postgres::find_appointments_params(s));
+    SCOPED_TRACE(plan);
+    EXPECT_NE(plan.find("appointments_code_key"), std::string::npos);
+    EXPECT_NE(plan.find("appointments_by_phone_key"), std::string::npos);
+    EXPECT_NE(plan.find("appointments_by_customer_key"), std::string::npos);
+    EXPECT_NE(plan.find("appointment_name_keys_pkey"), std::string::npos);
+    EXPECT_NE(plan.find("appointments_pkey"), std::string::npos);
+    EXPECT_EQ(plan.find("Seq Scan"), std::string::npos);
+    auto store = open_store(db.url);
+    EXPECT_EQ(store->find_appointments(s).size(), 1u);
+  }
+  db.drop();
+}
+
+}  // namespace
+}  // namespace amt::store::testing

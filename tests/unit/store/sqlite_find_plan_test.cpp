@@ -1,0 +1,101 @@
+// SQLite answers the service center's find from indexes (migration 017): its query plan searches
+// each kind of key by index and reaches the rows by primary key, scanning no table; and bookings
+// written before the migration are found by their name, phone and customer number after it.
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "store/migrations.hpp"
+#include "store/sqlite/appointment_rows.hpp"
+#include "store_contract.hpp"
+
+namespace amt::store::testing {
+namespace {
+
+struct SqliteFile {
+  TestDatabase temp = sqlite_backend().create();
+  std::string path = temp.url.substr(std::string("sqlite:").size());
+  sqlite3* db = nullptr;
+  SqliteFile() {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
+  }
+  ~SqliteFile() {
+    sqlite3_close(db);
+    temp.drop();
+  }
+  void exec(const std::string& sql) const {
+    char* error = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK) return;
+    const std::string message = error ? error : "?";
+    sqlite3_free(error);
+    throw std::runtime_error(message + " in: " + sql.substr(0, 200));
+  }
+  // The "detail" lines of EXPLAIN QUERY PLAN, one per line.
+  std::string plan(const std::string& sql) const {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+      throw std::runtime_error(sqlite3_errmsg(db));
+    std::string out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) out += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)) + std::string("\n");
+    sqlite3_finalize(stmt);
+    return out;
+  }
+};
+
+TEST(SqliteFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsScanned) {
+  SqliteFile f;
+  f.exec("SELECT 1");
+  auto store = open_store(f.temp.url);
+  store->migrate();
+  // The office's switchboard number on every booking: statistics that would tempt SQLite to scan.
+  for (int n = 0; n < 200; ++n) {
+    Appointment a = numbered(n);
+    a.contact.name = "Caller " + std::to_string(n);
+    a.customer_number = n % 2 ? "" : "CN" + std::to_string(n);
+    insert(*store, a);
+  }
+  f.exec("ANALYZE");
+  const std::string plan = f.plan(sqlite::find_appointments_sql(2));
+  SCOPED_TRACE(plan);
+  EXPECT_NE(plan.find("SEARCH appointments USING INDEX sqlite_autoindex_appointments_2 (code=?)"), std::string::npos);
+  EXPECT_NE(plan.find("SEARCH appointments USING INDEX appointments_by_phone_key (phone_key=?)"), std::string::npos);
+  EXPECT_NE(plan.find("SEARCH appointments USING INDEX appointments_by_customer_key (customer_key=?)"),
+            std::string::npos);
+  EXPECT_NE(plan.find("SEARCH appointment_name_keys USING PRIMARY KEY (name_key>? AND name_key<?)"),
+            std::string::npos);
+  EXPECT_NE(plan.find("USING INDEX sqlite_autoindex_appointments_1 (id=?)"), std::string::npos);
+  EXPECT_EQ(plan.find("SCAN appointments"), std::string::npos);
+  EXPECT_EQ(plan.find("SCAN appointment_name_keys"), std::string::npos);
+}
+
+TEST(SqliteFindPlan, BookingsWrittenBeforeTheMigrationAreFoundAfterIt) {
+  SqliteFile f;
+  f.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
+  for (const Migration& m : embedded_migrations()) {
+    if (m.engine != "sqlite" || m.version >= 17) continue;
+    f.exec(m.sql);
+    f.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", '" + m.name + "', 0)");
+  }
+  f.exec("INSERT INTO appointments VALUES ('a1', 'K7M4QX', 'mainz', 'first-application', 'anna', 1800000000,"
+         " 1800002700, 'phone', 'booked', 0, 'hash', 'Jürgen Altbestand', '', '+491701112223', 'AB123', '', 'de',"
+         " 1790000000)");
+  auto store = open_store(f.temp.url);
+  store->migrate();
+  AppointmentSearch s;
+  s.location_ids = {"mainz"};
+  s.from = Instant{std::chrono::seconds{1790000000}};
+  s.to = Instant{std::chrono::seconds{1810000000}};
+  for (auto set : {+[](AppointmentSearch& x) { x.name_part = "altbest"; },
+                   +[](AppointmentSearch& x) { x.phone_key = "01701112223"; },
+                   +[](AppointmentSearch& x) { x.customer_key = "ab123"; }}) {
+    AppointmentSearch one = s;
+    set(one);
+    const auto found = store->find_appointments(one);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].code, "K7M4QX");
+  }
+}
+
+}  // namespace
+}  // namespace amt::store::testing
