@@ -4,7 +4,9 @@
 // a sweep costs with many waiting entries (the figure in docs/waitlist.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -17,7 +19,12 @@ namespace {
 
 Instant sweep_utc(const char* text) { return *parse_rfc3339(text); }
 const LocalDate sweep_day = *parse_date("2027-03-23");  // a Tuesday, eight days after the clock's Monday
-constexpr int sweep_bench_entries = 500;
+// 40 in the suite, where the test checks that the sweep works with many entries; the figure in
+// docs/waitlist.md is from AMT_SWEEP_BENCH_ENTRIES=500 (36 s of writes: too long for every run).
+int sweep_bench_entries() {
+  const char* wanted = std::getenv("AMT_SWEEP_BENCH_ENTRIES");
+  return wanted ? std::max(1, std::atoi(wanted)) : 40;
+}
 
 class WaitlistSweepTest : public ::testing::Test {
  protected:
@@ -116,7 +123,7 @@ TEST_F(WaitlistSweepTest, CostWithManyWaitingEntries) {
   const char* services[] = {"first-application", "continued-benefits", "change-notification",
                             "housing-costs"};
   store_->write([&](store::WriteTx& tx) {
-    for (int i = 0; i < sweep_bench_entries; ++i) {
+    for (int i = 0, n = sweep_bench_entries(); i < n; ++i) {
       WaitlistEntry e;
       e.id = "bench-" + std::to_string(i);
       e.token_nonce = "n";
@@ -140,7 +147,7 @@ TEST_F(WaitlistSweepTest, CostWithManyWaitingEntries) {
   const int offered = waitlist_->offer_new_times();
   const auto reopened = std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - t1);
   EXPECT_GT(offered, 0);
-  std::cout << "[ sweep cost ] " << sweep_bench_entries
+  std::cout << "[ sweep cost ] " << sweep_bench_entries()
             << " waiting entries, 4 services: " << per_sweep.count() / 1000.0
             << " ms per sweep with nothing new; " << reopened.count() / 1000.0
             << " ms for the sweep that offered " << offered << " times of a reopened day\n";
