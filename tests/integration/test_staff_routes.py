@@ -33,6 +33,9 @@ def test_route_table_names_one_permission_per_route_and_covers_the_staff_area(ro
     assert ("POST", "/staff/sign-out") in keys
     assert ("POST", "/staff/sign-out-everywhere") in keys
     assert ("GET", "/staff/audit") in keys
+    # Deleting a news item: a confirmation page, then the POST that deletes.
+    assert ("GET", "/staff/admin/news-item/{id}/delete") in keys
+    assert ("POST", "/staff/admin/news-item/{id}/delete") in keys
     for r in routes:
         assert r["path"] == "/staff" or r["path"].startswith("/staff/"), r
         assert r["permission"] in {"own_session", "book_for_caller", "view_queue", "serve_visitors",
