@@ -12,11 +12,6 @@ namespace {
 
 using Words = MailWords;
 
-// A short numeric date for the subject: day first everywhere we serve.
-std::string short_date(std::string_view lang, LocalDate day) {
-  return date::format(lang == "en" || lang == "ar" ? "%d/%m/%Y" : "%d.%m.%Y", day);
-}
-
 std::string subject(const Words& w, BookingMailKind kind, const Appointment& a, Zone z) {
   const std::string_view pattern =
       kind == BookingMailKind::confirmed ? "Your appointment on {date} at {time} – booking code {code}"

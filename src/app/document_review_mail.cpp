@@ -46,12 +46,13 @@ std::string body(const Words& w, DocumentMailKind kind, const DocumentMailFacts&
   return s;
 }
 
-std::string sms_text(DocumentMailKind kind, const DocumentMailFacts& f, Zone z) {
-  const Appointment& a = f.appointment;
-  const std::string when = date::format("%d.%m.%Y", local_date(z, a.start)) + " " + german_time(a.start, z);
-  const std::string what = kind == DocumentMailKind::rejected ? "Bitte reichen Sie Unterlagen nach"
-                                                               : "Es fehlen noch Unterlagen";
-  return "Jobcenter: " + what + " (Termin " + when + " Uhr, Code " + a.code + "): " + f.manage_link;
+// In the booking's language where the catalogs have it, else German (sms.hpp).
+std::string document_sms_text(DocumentMailKind kind, const DocumentMailFacts& f, Zone z) {
+  const std::string_view msgid =
+      kind == DocumentMailKind::rejected
+          ? "Jobcenter: please send more documents (appointment on {date} at {time}, code {code}): {link}"
+          : "Jobcenter: documents are still missing (appointment on {date} at {time}, code {code}): {link}";
+  return citizen_sms_text(f.appointment, z, msgid, {{"code", f.appointment.code}, {"link", f.manage_link}});
 }
 
 const char* kind_name(DocumentMailKind kind) {
@@ -88,7 +89,7 @@ int enqueue_document_mails(store::WriteTx& tx, DocumentMailKind kind, const Docu
   const auto phone = normalize_phone(a.contact.phone);
   if (!phone || !is_mobile_number(*phone)) return queued;
   const std::string dedupe_key = kind == DocumentMailKind::reminder ? "sms:documents_reminder:" + a.id : "";
-  if (tx.enqueue_outbox(sms_message(kind_name(kind), a, *phone, sms_text(kind, f, zone(f.location.time_zone)), f.now,
+  if (tx.enqueue_outbox(sms_message(kind_name(kind), a, *phone, document_sms_text(kind, f, zone(f.location.time_zone)), f.now,
                                     dedupe_key)))
     ++queued;
   return queued;

@@ -1,7 +1,7 @@
 // The messages the document pre-check sends (issue #7): "please upload again" after a caseworker
 // rejected or missed documents, and the one reminder before the deadline. E-mail in the booking's
-// language with the manage link; a short German SMS row too when the booking has a mobile number
-// (delivered by the SMS worker of a later issue, as the console's confirmations).
+// language with the manage link; a short SMS row too when the booking has a mobile number, in its
+// language where the catalogs have the text, else German (sms.hpp).
 #pragma once
 
 #include <string>

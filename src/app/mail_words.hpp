@@ -23,6 +23,10 @@ struct MailWords {
   std::string data(std::string_view german) const { return translations.translate_catalog(lang, german); }
 };
 
+// A short numeric date for subjects and text messages, day first everywhere we serve:
+// "17/03/2027" in English and Arabic, "17.03.2027" otherwise.
+std::string short_date(std::string_view lang, LocalDate day);
+
 // Replaces every {key} in text.
 std::string fill(std::string text, std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 

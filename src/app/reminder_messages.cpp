@@ -15,10 +15,6 @@ std::string reminder_dedupe_key(ReminderChannel channel, const Appointment& a) {
          std::to_string(a.start.time_since_epoch().count());
 }
 
-std::string reminder_short_date(std::string_view lang, LocalDate day) {
-  return date::format(lang == "en" || lang == "ar" ? "%d/%m/%Y" : "%d.%m.%Y", day);
-}
-
 std::string reminder_body(const MailWords& w, const ReminderFacts& f, Zone z) {
   const Appointment& a = f.appointment;
   std::string s = fill(w("Hello {name},"), {{"name", a.contact.name}}) + "\n\n";
@@ -52,16 +48,11 @@ constexpr std::string_view reminder_sms_msgid =
 
 // The SMS text in the booking's language when the catalog has it, else in German.
 std::string reminder_sms_text(const ReminderFacts& f, Zone z) {
-  const Appointment& a = f.appointment;
-  const Translations& t = Translations::builtin();
-  std::string lang = is_supported_language(a.language) ? a.language : "de";
-  if (lang != "en" && t.translate(lang, reminder_sms_msgid) == reminder_sms_msgid) lang = "de";
-  return fill(t.translate(lang, reminder_sms_msgid), {{"date", reminder_short_date(lang, local_date(z, a.start))},
-                                                      {"time", german_time(a.start, z)},
-                                                      {"code", a.code},
-                                                      {"cancel", f.links.cancel},
-                                                      {"manage", f.links.manage},
-                                                      {"stop", f.links.stop}});
+  return citizen_sms_text(f.appointment, z, reminder_sms_msgid,
+                          {{"code", f.appointment.code},
+                           {"cancel", f.links.cancel},
+                           {"manage", f.links.manage},
+                           {"stop", f.links.stop}});
 }
 
 }  // namespace
@@ -94,7 +85,7 @@ store::OutboxMessage reminder_mail(const ReminderFacts& f, std::string id) {
   m.appointment_id = a.id;
   m.recipient = a.contact.email;
   m.subject = fill(w("Reminder: your appointment on {date} at {time} – booking code {code}"),
-                   {{"date", reminder_short_date(w.lang, local_date(z, a.start))},
+                   {{"date", short_date(w.lang, local_date(z, a.start))},
                     {"time", german_time(a.start, z)},
                     {"code", a.code}});
   m.body = reminder_body(w, f, z);

@@ -1,8 +1,9 @@
 // Text messages to citizens (see sms.hpp).
 #include "app/sms.hpp"
 
-#include <cstdio>
-
+#include "app/booking_mail.hpp"
+#include "app/i18n.hpp"
+#include "app/mail_words.hpp"
 #include "app/secrets.hpp"
 
 namespace amt::app {
@@ -28,27 +29,25 @@ store::OutboxMessage sms_message(std::string_view kind, const Appointment& a, st
   return sms;
 }
 
-namespace {
-
-// "15.03.2027 08:00" in zone.
-std::string sms_local_time(Instant t, Zone zone) {
-  const auto local = to_local(zone, t);
-  const auto day = std::chrono::floor<date::days>(local);
-  const date::year_month_day ymd{day};
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-  char text[64];
-  std::snprintf(text, sizeof text, "%02u.%02u.%04d %02d:%02d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()), static_cast<int>(minutes / 60),
-                static_cast<int>(minutes % 60));
-  return text;
+std::string sms_language(std::string_view booking_language, std::string_view msgid) {
+  if (booking_language == "en") return "en";
+  if (!is_supported_language(booking_language)) return "de";
+  if (Translations::builtin().translate(booking_language, msgid) == msgid) return "de";
+  return std::string(booking_language);
 }
 
-}  // namespace
+std::string citizen_sms_text(const Appointment& a, Zone zone, std::string_view msgid,
+                             std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  const std::string lang = sms_language(a.language, msgid);
+  std::string text = fill(Translations::builtin().translate(lang, msgid),
+                          {{"date", short_date(lang, local_date(zone, a.start))}, {"time", german_time(a.start, zone)}});
+  return fill(std::move(text), values);
+}
 
 store::OutboxMessage booking_confirmed_sms(const Appointment& a, std::string recipient, Zone zone, Instant now) {
   return sms_message("booking_confirmed", a, std::move(recipient),
-                     "Jobcenter: Ihr Termin am " + sms_local_time(a.start, zone) + " Uhr ist gebucht. Buchungscode: " +
-                         a.code,
+                     citizen_sms_text(a, zone, "Jobcenter: your appointment on {date} at {time} is booked. Booking code: {code}",
+                                      {{"code", a.code}}),
                      now, "sms:booking_confirmed:" + a.id);
 }
 

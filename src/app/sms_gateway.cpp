@@ -111,13 +111,15 @@ SmsRequest sms_request(const SmsGatewaySettings& s, const store::OutboxMessage& 
   return r;
 }
 
-SendOutcome judge_gateway_answer(const SmsGatewaySettings& s, long status, std::string_view body) {
+SendOutcome judge_gateway_answer(const SmsGatewaySettings& s, long status, std::string_view body,
+                                 std::string_view recipient) {
   const bool status_ok = in_ranges(s.success, status);
   if (status_ok && (s.success_body.empty() || body.find(s.success_body) != std::string_view::npos)) return {true, false, ""};
   std::string error = "HTTP " + std::to_string(status);
   if (status_ok) error += " without \"" + s.success_body + "\"";
-  if (!body.empty()) error += ": " + std::string(body.substr(0, 200));
-  return {false, !status_ok && in_ranges(s.permanent, status), scrub_secret(std::move(error), s.secret)};
+  // The whole answer is redacted before it is cut: a number or secret cut in half is still theirs.
+  if (!body.empty()) error += ": " + std::string(body.substr(0, 64 * 1024));
+  return {false, !status_ok && in_ranges(s.permanent, status), redact_sms_error(std::move(error), s, recipient)};
 }
 
 std::string scrub_secret(std::string error, std::string_view secret) {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -60,12 +61,26 @@ struct SmsRequest {
 };
 SmsRequest sms_request(const SmsGatewaySettings& settings, const store::OutboxMessage& message);
 
-// What the gateway's answer means: sent, a permanent failure, or a failure to retry. The error
-// text never contains the secret.
-SendOutcome judge_gateway_answer(const SmsGatewaySettings& settings, long status, std::string_view body);
+// What the gateway's answer to a message for recipient means: sent, a permanent failure, or a
+// failure to retry. The error text is redacted (redact_sms_error): staff see it, the citizen's
+// number and the secret are not theirs to see.
+SendOutcome judge_gateway_answer(const SmsGatewaySettings& settings, long status, std::string_view body,
+                                 std::string_view recipient);
 
 // error with every occurrence of secret replaced by "***" and control characters by spaces.
 std::string scrub_secret(std::string error, std::string_view secret);
+
+// text with the recipient's number replaced by "***" in every form a gateway may echo it:
+// "+4915112345678", "004915112345678", "4915112345678", "015112345678", "15112345678", the digits
+// grouped by spaces, '-', '/', '.' or "(0)" ("+49 (0)151 123 456-78"); an escaped "+" before it
+// ("%2B", "\u002B") stays, the digits go.
+// recipient as stored in the outbox (normalize_phone); country_code as SmsGatewaySettings.
+std::string redact_number(std::string text, std::string_view recipient, std::string_view country_code);
+
+// What of a failed delivery's error may be stored and shown to staff: scrub_secret, then
+// redact_number, cut to at most max_size bytes (whole UTF-8 characters).
+std::string redact_sms_error(std::string error, const SmsGatewaySettings& settings, std::string_view recipient,
+                             std::size_t max_size = 240);
 
 OutboxSender sms_gateway_sender(const SmsGatewaySettings& settings, const std::atomic<bool>& stopping);
 // The "sms" channel's worker.

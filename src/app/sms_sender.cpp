@@ -19,8 +19,8 @@ class SmsGatewaySender {
     const HttpReply reply =
         http_.perform({request.url, request.method, request.headers, request.body, settings_.timeout_seconds});
     if (reply.aborted) return {false, false, std::string(aborted_by_shutdown)};
-    if (!reply.reached) return {false, false, scrub_secret("gateway not reached: " + reply.error, settings_.secret)};
-    return judge_gateway_answer(settings_, reply.status, reply.body);
+    if (!reply.reached) return {false, false, redact_sms_error("gateway not reached: " + reply.error, settings_, m.recipient)};
+    return judge_gateway_answer(settings_, reply.status, reply.body, m.recipient);
   }
 
  private:

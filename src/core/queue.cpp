@@ -2,6 +2,7 @@
 #include "core/queue.hpp"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 
 namespace amt {
@@ -14,11 +15,22 @@ Instant queue_time(const Ticket& t) {
   return t.issued_at;
 }
 
+// Numbers of one kind share their letter and are zero-padded, but grow past the padding ("W999",
+// "W1000"): the shorter one was drawn first.
+bool drawn_before(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return a.size() < b.size();
+  return a < b;
+}
+
 }  // namespace
 
 bool called_before(const Ticket& a, const Ticket& b) {
-  return std::forward_as_tuple(a.kind, queue_time(a), a.issued_at, a.id) <
-         std::forward_as_tuple(b.kind, queue_time(b), b.issued_at, b.id);
+  const auto key_a = std::make_tuple(a.kind, queue_time(a), a.issued_at);
+  const auto key_b = std::make_tuple(b.kind, queue_time(b), b.issued_at);
+  if (key_a != key_b) return key_a < key_b;
+  // Drawn in the same second: the number the visitor holds says who came first.
+  if (a.number != b.number) return drawn_before(a.number, b.number);
+  return a.id < b.id;
 }
 
 bool may_call(const Caller& caller, const Ticket& ticket) {

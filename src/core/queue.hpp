@@ -38,7 +38,8 @@ enum class TicketAction : std::uint8_t {
 };
 
 // Queue order: emergencies first (longest waiting first), then checked-in appointments by their
-// booked time, then walk-ins by arrival; equal keys by issue time, then id, so the order is total.
+// booked time, then walk-ins by arrival; equal keys by issue time, then by ticket number (two drawn
+// in the same second keep the order of the numbers they hold), then id, so the order is total.
 bool called_before(const Ticket& a, const Ticket& b);
 
 // Who is asking to call: their id and what they may handle.

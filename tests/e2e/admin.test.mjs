@@ -120,6 +120,17 @@ test('an admin writes a pinned news item with a preview and citizens see it as a
   await citizen.goto(`${server.origin}/`);
   assert.ok(await citizen.locator('.news-banner a[href="/news#news-neue-sprechzeiten"]').count() > 0, 'the banner links the new item');
   await closePage(citizen);
+
+  // Deleting asks first, showing the item: "Keep" goes back and changes nothing, "Delete" deletes.
+  await page.goto(`${server.origin}/staff/admin/news-item/neue-sprechzeiten`);
+  await Promise.all([page.waitForURL(/\/news-item\/neue-sprechzeiten\/delete$/), page.locator('#delete').click()]);
+  await step(page, 'admin-news-delete');
+  assert.match(await page.locator('#news-summary').textContent(), /Neue Sprechzeiten/);
+  await Promise.all([page.waitForURL(/\/news-item\/neue-sprechzeiten$/), page.locator('#keep').click()]);
+  await Promise.all([page.waitForURL(/\/delete$/), page.locator('#delete').click()]);
+  await Promise.all([page.waitForURL(/\/staff\/admin\/news\?deleted=1$/), page.locator('#delete').click()]);
+  await step(page, 'admin-news-deleted');
+  assert.equal(await page.locator('#news-list a[href="/staff/admin/news-item/neue-sprechzeiten"]').count(), 0);
   await closePage(page);
 });
 

@@ -1,37 +1,13 @@
 // The citizen site as an installable app, in a real browser against the real server: manifest and
 // service worker register, the booking saved on the confirmation page shows with the network off,
 // nothing is saved without a confirmation, and /news and the offline page pass axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, closePage, checkAccessibility } from './browser.mjs';
+import { startServer, serverAndBrowser, bookThroughApi } from './server.mjs';
+import { openPage, closePage, checkAccessibility } from './browser.mjs';
 
 const binary = process.env.AMT_BINARY;
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(binary, 'set AMT_BINARY to the amtstermin binary');
-  server = await startServer(binary);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// A booking made through the public API: its code and manage token.
-async function bookThroughApi(page, origin) {
-  const free = await page.request.get(`${origin}/api/v1/availability?location=mainz&service=first-application&from=2027-03-17&to=2027-03-17`);
-  assert.equal(free.status(), 200);
-  const start = (await free.json()).days[0].slots[0].start;
-  const made = await page.request.post(`${origin}/api/v1/bookings`, {
-    data: { location: 'mainz', service: 'first-application', start, contact: { name: 'Anna Muster', email: 'anna.app@example.org' }, language: 'de' },
-  });
-  assert.equal(made.status(), 201);
-  return made.json();
-}
+const shared = serverAndBrowser(binary);
 
 // Chromium does not apply context.setOffline() to the service worker's own fetches, so "no
 // network" is both: the browser offline and the server gone. Each offline test has its own server.
@@ -45,10 +21,10 @@ async function serviceWorkerScript(page) {
 }
 
 test('the site installs as an app: a manifest with icons and a registered service worker', async () => {
-  const page = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/`);
+  const page = await openPage(shared.browser, shared.server.origin);
+  await page.goto(`${shared.server.origin}/`);
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
-  const manifest = await page.request.get(new URL(href, server.origin).href);
+  const manifest = await page.request.get(new URL(href, shared.server.origin).href);
   assert.equal(manifest.status(), 200);
   assert.match(manifest.headers()['content-type'], /^application\/manifest\+json/);
   const m = await manifest.json();
@@ -58,18 +34,20 @@ test('the site installs as an app: a manifest with icons and a registered servic
   const sizes = m.icons.map((i) => i.sizes);
   assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), sizes.join());
   for (const icon of m.icons) {
-    const r = await page.request.get(new URL(icon.src, server.origin).href);
+    const r = await page.request.get(new URL(icon.src, shared.server.origin).href);
     assert.equal(r.status(), 200, icon.src);
     assert.equal(r.headers()['content-type'], icon.type);
   }
-  assert.equal(await serviceWorkerScript(page), `${server.origin}/sw.js?lang=de`);
+  assert.equal(await serviceWorkerScript(page), `${shared.server.origin}/sw.js?lang=de`);
   await closePage(page);
 });
 
 test('the booking saved on the confirmation page shows with the network switched off', async () => {
   const own = await startServer(binary);
-  const page = await openPage(browser, own.origin);
-  const booking = await bookThroughApi(page, own.origin);
+  const page = await openPage(shared.browser, own.origin);
+  const booking = await bookThroughApi(page, own.origin, {
+    day: '2027-03-17', contact: { name: 'Anna Muster', email: 'anna.app@example.org' },
+  });
   await page.goto(`${own.origin}/manage/${booking.code}?token=${encodeURIComponent(booking.manage_token)}&booked=1`);
   await page.getByText('Ihr Termin ist gebucht').waitFor();
   const time = (await page.locator('dt:has-text("Uhrzeit") + dd').textContent()).trim();
@@ -90,7 +68,7 @@ test('the booking saved on the confirmation page shows with the network switched
 
 test('without a confirmation nothing is saved and offline shows only the offline notice', async () => {
   const own = await startServer(binary);
-  const page = await openPage(browser, own.origin);
+  const page = await openPage(shared.browser, own.origin);
   await page.goto(`${own.origin}/news`);
   await serviceWorkerScript(page);
   await goOffline(page, own);
@@ -104,12 +82,12 @@ test('without a confirmation nothing is saved and offline shows only the offline
 
 test('the news page shows the pinned Terminpflicht announcement and is accessible', async () => {
   for (const lang of ['de', 'en', 'ar']) {
-    const page = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/news?lang=${lang}`);
+    const page = await openPage(shared.browser, shared.server.origin);
+    await page.goto(`${shared.server.origin}/news?lang=${lang}`);
     assert.ok(await page.locator('#news-terminpflicht').isVisible());
     assert.ok(await page.locator('.news-banner a[href="/news#news-terminpflicht"]').isVisible());
     await checkAccessibility(page, `news-${lang}`);
-    await page.goto(`${server.origin}/offline?lang=${lang}`);
+    await page.goto(`${shared.server.origin}/offline?lang=${lang}`);
     await checkAccessibility(page, `offline-${lang}`);
     await closePage(page);
   }

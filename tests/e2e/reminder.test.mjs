@@ -2,49 +2,31 @@
 // shows the appointment, cancels with its one button and confirms with a link to book again; the
 // SMS opt-out page confirms and keeps the appointment. Every page passes axe-core (which needs
 // JavaScript itself, so those checks run in a second browser context).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPage, closePage, checkAccessibility } from './browser.mjs';
+import { serverAndBrowser, bookThroughApi } from './server.mjs';
+import { openPage, closePage, checkAccessibility } from './browser.mjs';
 
-const binary = process.env.AMT_BINARY;
-let server;
-let browser;
+const shared = serverAndBrowser(process.env.AMT_BINARY);
 
-before(async () => {
-  assert.ok(binary, 'set AMT_BINARY to the amtstermin binary');
-  server = await startServer(binary);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function bookForReminder(page, origin) {
-  const free = await page.request.get(`${origin}/api/v1/availability?location=mainz&service=first-application&from=2027-03-18&to=2027-03-18`);
-  assert.equal(free.status(), 200);
-  const start = (await free.json()).days[0].slots[1].start;
-  const made = await page.request.post(`${origin}/api/v1/bookings`, {
-    data: { location: 'mainz', service: 'first-application', start, language: 'de',
-            contact: { name: 'Rita Reminder', email: 'rita.reminder@example.org', phone: '0151 7654321' } },
+function bookForReminder(page, origin) {
+  return bookThroughApi(page, origin, {
+    day: '2027-03-18', slot: 1,
+    contact: { name: 'Rita Reminder', email: 'rita.reminder@example.org', phone: '0151 7654321' },
   });
-  assert.equal(made.status(), 201);
-  return made.json();
 }
 
 test('the one-tap cancel page cancels without JavaScript and confirms with a link to book again', async () => {
-  const page = await openPage(browser, server.origin, { javaScriptEnabled: false });
+  const page = await openPage(shared.browser, shared.server.origin, { javaScriptEnabled: false });
   try {
-    const booking = await bookForReminder(page, server.origin);
-    await page.goto(`${server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
+    const booking = await bookForReminder(page, shared.server.origin);
+    await page.goto(`${shared.server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
     assert.equal(await page.locator('h1').textContent(), 'Termin absagen?');
     assert.ok((await page.locator('dl.summary').textContent()).includes(booking.code));
     await page.getByRole('button', { name: 'Diesen Termin absagen' }).click();
     assert.equal(await page.locator('h1').textContent(), 'Ihr Termin ist abgesagt');
     assert.equal(await page.getByRole('link', { name: 'Neuen Termin buchen' }).getAttribute('href'), '/');
-    const status = await page.request.get(`${server.origin}/api/v1/bookings/${booking.code}`,
+    const status = await page.request.get(`${shared.server.origin}/api/v1/bookings/${booking.code}`,
       { headers: { Authorization: `Bearer ${booking.manage_token}` } });
     assert.equal((await status.json()).status, 'cancelled');
   } finally {
@@ -53,21 +35,21 @@ test('the one-tap cancel page cancels without JavaScript and confirms with a lin
 });
 
 test('the SMS opt-out page confirms and keeps the appointment; every reminder page passes axe-core', async () => {
-  const page = await openPage(browser, server.origin, { locale: 'en-GB' });
+  const page = await openPage(shared.browser, shared.server.origin, { locale: 'en-GB' });
   try {
-    const booking = await bookForReminder(page, server.origin);
-    await page.goto(`${server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
+    const booking = await bookForReminder(page, shared.server.origin);
+    await page.goto(`${shared.server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
     await checkAccessibility(page, 'reminder cancel page');
-    await page.goto(`${server.origin}/reminder/${booking.code}/stop/sms?token=${booking.manage_token}`);
+    await page.goto(`${shared.server.origin}/reminder/${booking.code}/stop/sms?token=${booking.manage_token}`);
     assert.equal(await page.locator('h1').textContent(), 'No more reminders by SMS?');
     await checkAccessibility(page, 'reminder opt-out page');
     await page.getByRole('button', { name: 'Stop reminders' }).click();
     assert.equal(await page.locator('h1').textContent(), 'Reminders stopped');
     await checkAccessibility(page, 'reminder opt-out confirmation');
-    const status = await page.request.get(`${server.origin}/api/v1/bookings/${booking.code}`,
+    const status = await page.request.get(`${shared.server.origin}/api/v1/bookings/${booking.code}`,
       { headers: { Authorization: `Bearer ${booking.manage_token}` } });
     assert.equal((await status.json()).status, 'booked');
-    await page.goto(`${server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
+    await page.goto(`${shared.server.origin}/reminder/${booking.code}/cancel?token=${booking.manage_token}`);
     await page.getByRole('button', { name: 'Cancel this appointment' }).click();
     assert.equal(await page.locator('h1').textContent(), 'Your appointment is cancelled');
     await checkAccessibility(page, 'reminder cancel confirmation');

@@ -1,10 +1,14 @@
 // Starts the real amtstermin binary on a free port with a fresh SQLite database and the demo data,
 // for the browser tests. The clock is fixed (Monday 2027-03-08, 08:00 in Mainz) and ALTCHA is off.
+// serverAndBrowser: one server and browser for a test file; bookThroughApi: a booking to work with.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
+import { launch } from './browser.mjs';
 
 function freePort() {
   return new Promise((resolve) => {
@@ -63,4 +67,33 @@ export async function startServer(binary, extraEnv = {}, { mailPort } = {}) {
     env,
     stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }),
   };
+}
+
+// One server and one browser shared by the tests of a file: started before the first test, stopped
+// after the last. Returns an object whose server and browser are there once the tests run.
+export function serverAndBrowser(binary, extraEnv = {}) {
+  const shared = {};
+  before(async () => {
+    assert.ok(binary, 'set AMT_BINARY to the amtstermin binary');
+    shared.server = await startServer(binary, extraEnv);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}
+
+// Books a first application on day (YYYY-MM-DD) through the public API, the slot-th free time;
+// returns the answer (code, manage_token, ...).
+export async function bookThroughApi(page, origin, { day, slot = 0, contact, language = 'de' }) {
+  const free = await page.request.get(`${origin}/api/v1/availability?location=mainz&service=first-application&from=${day}&to=${day}`);
+  assert.equal(free.status(), 200);
+  const start = (await free.json()).days[0].slots[slot].start;
+  const made = await page.request.post(`${origin}/api/v1/bookings`, {
+    data: { location: 'mainz', service: 'first-application', start, contact, language },
+  });
+  assert.equal(made.status(), 201);
+  return made.json();
 }

@@ -211,6 +211,35 @@ def test_unpublishing_and_deleting_take_an_item_off_every_page_and_move_the_vali
     assert admin.post(f"/staff/admin/news-item/{other}/delete").status == 404
 
 
+def test_deleting_asks_first_with_the_item_shown_and_only_the_confirmed_post_deletes(social_server, admin):
+    client = social_server.client
+    news_id = publish(admin, title="Erst fragen, dann löschen", markdown="Bestätigung nötig.")
+    delete_path = f"/staff/admin/news-item/{news_id}/delete"
+    item_page = admin.get(f"/staff/admin/news-item/{news_id}").text
+    assert f'href="{delete_path}" id="delete"' in item_page, "the item page links to the question"
+    assert f'action="{delete_path}"' not in item_page, "and has no form that deletes at once"
+
+    question = admin.get(delete_path)
+    assert question.status == 200
+    assert "Diese Neuigkeit löschen?" in question.text and "Erst fragen, dann löschen" in question.text
+    assert 'data-state="published"' in question.text and "sofort von /news" in question.text
+    assert f'<form method="post" action="{delete_path}"' in question.text
+    assert f'href="/staff/admin/news-item/{news_id}" id="keep"' in question.text
+    english = admin.get(delete_path + "?lang=en").text
+    assert "Delete this news item?" in english and ">Keep<" in english and ">Delete<" in english
+    assert news_id in api_ids(client), "asking deletes nothing"
+
+    assert admin.post(delete_path, {"csrf": "0" * 64}).status == 403, "a forged form deletes nothing"
+    assert news_id in api_ids(client)
+    assert admin.post(delete_path).status == 303
+    assert news_id not in api_ids(client)
+    assert admin.get(delete_path).status == 404
+    with social_server.connect_db() as db:
+        actions = [r[0] for r in db.execute(f"SELECT action FROM audit_log WHERE subject_id = '{news_id}'"
+                                            " ORDER BY id").fetchall()]
+    assert actions == ["news.create", "news.delete"]
+
+
 def test_a_draft_is_shown_nowhere_and_posts_nothing(social_server, admin, recorder):
     news_id = publish(admin, title="Entwurf Sommerpause", markdown="Noch nicht.", publication="draft")
     assert news_id not in api_ids(social_server.client)
@@ -222,7 +251,8 @@ def test_a_draft_is_shown_nowhere_and_posts_nothing(social_server, admin, record
 
 def test_other_roles_get_403_on_every_news_admin_page(social_server):
     lead = signed_in(social_server.client, "tom.lead")
-    for path in ("/staff/admin/news", "/staff/admin/news/new", "/staff/admin/news-item/neue-oeffnungszeiten"):
+    for path in ("/staff/admin/news", "/staff/admin/news/new", "/staff/admin/news-item/neue-oeffnungszeiten",
+                 "/staff/admin/news-item/neue-oeffnungszeiten/delete"):
         assert lead.get(path).status == 403, path
     assert lead.post("/staff/admin/news", item_form(title="Nicht erlaubt")).status == 403
     assert lead.post("/staff/admin/news-item/neue-oeffnungszeiten/delete").status == 403

@@ -180,7 +180,7 @@ def test_a_kiosk_booking_with_a_mobile_number_is_confirmed_once_by_sms(make_serv
 
     [request] = gateway.wait_for(lambda got: len(got) >= 1, what="the kiosk SMS")
     assert request["json"]["to"] == "+491701234567"
-    assert f"Buchungscode: {code}" in request["json"]["text"]
+    assert f"Booking code: {code}" in request["json"]["text"]  # booked on the English kiosk screens
     wait_for_rows(server, lambda rows: rows and rows[0][1] == "sent", "sent")
     time.sleep(1.5)
     assert len(gateway.all()) == 1 and len(sms_rows(server)) == 1

@@ -37,6 +37,9 @@ def test_route_table_names_one_permission_per_route_and_covers_the_staff_area(ro
     assert set(admin_only) == {("GET", "/staff/admin/accounts"), ("GET", "/staff/admin/account/{id}"),
                                ("POST", "/staff/admin/account/{id}")}
     assert all(r["permission"] == "administer" and r["roles"] == ["admin"] for r in admin_only.values()), admin_only
+    # Deleting a news item: a confirmation page, then the POST that deletes.
+    assert ("GET", "/staff/admin/news-item/{id}/delete") in keys
+    assert ("POST", "/staff/admin/news-item/{id}/delete") in keys
     for r in routes:
         assert r["path"] == "/staff" or r["path"].startswith("/staff/"), r
         assert r["permission"] in {"own_session", "book_for_caller", "view_queue", "serve_visitors",

@@ -1,5 +1,5 @@
 // /staff/admin/news: news items (Neuigkeiten) admins write, schedule, pin, unpublish and delete
-// (issue #8 item 4). The form keeps what was typed, shows errors next to each field and previews
+// (issue #8 item 4; deleting asks for confirmation on a page of its own). The form keeps what was typed, shows errors next to each field and previews
 // the rendered Markdown without saving (a second submit button, so it works without JavaScript).
 #include "app/administration_messages.hpp"
 #include "app/i18n.hpp"
@@ -132,9 +132,9 @@ http::Response news_form(StaffContext& c, const StaffRequest& r, const http::Fie
   if (s.existing) {
     data.set("state", r.page.t(to_string(s.existing->state)));
     data.set("unpublish_action", news_item_path(s.existing->item.id) + "/unpublish");
-    data.set("delete_action", news_item_path(s.existing->item.id) + "/delete");
   }
   data.set("action", s.existing ? news_item_path(s.existing->item.id) : std::string(news_list_path));
+  if (s.existing) data.set("delete_href", news_item_path(s.existing->item.id) + "/delete");
   if (s.preview) {
     data.set("preview", true);
     data.set("preview_title", app::trim(http::field(values, "title_de")));
@@ -161,32 +161,41 @@ std::string delivery_text(const StaffContext& c, const StaffPage& page, const ap
   return text;
 }
 
+// One item as the list and the delete confirmation show it.
+Data news_summary(const StaffContext& c, const StaffPage& page, const app::NewsListing& l) {
+  const NewsText* text = text_for(l.item, "de");
+  Data item;
+  item.set("title", text ? text->title : l.item.id);
+  item.set("href", news_item_path(l.item.id));
+  item.set("state", page.t(to_string(l.state)));
+  item.set("state_code", std::string(to_string(l.state)));
+  item.set("publish", l.state == NewsState::draft ? std::string("–")
+                                                  : local_date_text(c.zone, l.item.publish_at) + " " +
+                                                        local_time_text(c.zone, l.item.publish_at));
+  item.set("expires", l.item.expires_at ? local_date_text(c.zone, *l.item.expires_at) + " " +
+                                              local_time_text(c.zone, *l.item.expires_at)
+                                        : std::string("–"));
+  item.set("pinned", l.item.pinned);
+  List social;
+  bool posted = false;
+  bool waiting = false;
+  for (const app::SocialDelivery& d : l.social) {
+    Data line;
+    line.set("text", delivery_text(c, page, d));
+    social.push_back(line);
+    posted = posted || d.status == store::OutboxStatus::sent;
+    waiting = waiting || d.status == store::OutboxStatus::pending;
+  }
+  item.set("social", social);
+  item.set("has_social", !social.empty());
+  item.set("posted", posted);
+  item.set("post_waiting", waiting);
+  return item;
+}
+
 http::Response news_list(StaffContext& c, const StaffRequest& r) {
   List items;
-  for (const app::NewsListing& l : c.news_desk->list()) {
-    const NewsText* text = text_for(l.item, "de");
-    Data item;
-    item.set("title", text ? text->title : l.item.id);
-    item.set("href", news_item_path(l.item.id));
-    item.set("state", r.page.t(to_string(l.state)));
-    item.set("state_code", std::string(to_string(l.state)));
-    item.set("publish", l.state == NewsState::draft ? std::string("–")
-                                                    : local_date_text(c.zone, l.item.publish_at) + " " +
-                                                          local_time_text(c.zone, l.item.publish_at));
-    item.set("expires", l.item.expires_at ? local_date_text(c.zone, *l.item.expires_at) + " " +
-                                                local_time_text(c.zone, *l.item.expires_at)
-                                          : std::string("–"));
-    item.set("pinned", l.item.pinned);
-    List social;
-    for (const app::SocialDelivery& d : l.social) {
-      Data line;
-      line.set("text", delivery_text(c, r.page, d));
-      social.push_back(line);
-    }
-    item.set("social", social);
-    item.set("has_social", !social.empty());
-    items.push_back(item);
-  }
+  for (const app::NewsListing& l : c.news_desk->list()) items.push_back(news_summary(c, r.page, l));
   Data data;
   data.set("items", items);
   data.set("has_items", !items.empty());
@@ -245,6 +254,16 @@ http::Response unpublish_news(StaffContext& c, const StaffRequest& r) {
   return r.page.message(409, "Not published", "Only a published news item can be unpublished.");
 }
 
+// Deleting asks first: the item with what it is now and where it went, then "Delete" or "Keep".
+http::Response confirm_delete_news(StaffContext& c, const StaffRequest& r) {
+  const auto listing = c.news_desk->find(std::string(r.http.param("id")));
+  if (!listing) return r.page.message(404, "Not found", "This record does not exist.");
+  Data data = news_summary(c, r.page, *listing);
+  data.set("shown", listing->state == NewsState::published);
+  data.set("delete_action", news_item_path(listing->item.id) + "/delete");
+  return r.page.render(200, "admin_news_delete", r.page.t("Delete this news item?"), std::move(data));
+}
+
 http::Response delete_news(StaffContext& c, const StaffRequest& r) {
   const auto result = c.news_desk->remove(actor(r), Id(r.http.param("id")));
   if (!result) return r.page.message(404, "Not found", "This record does not exist.");
@@ -265,6 +284,7 @@ void add_news_pages(StaffRoutes& routes) {
   routes.get("/staff/admin/news-item/{id}", Permission::administer, handler(news_item_page));
   routes.post("/staff/admin/news-item/{id}", Permission::administer, handler(change_news));
   routes.post("/staff/admin/news-item/{id}/unpublish", Permission::administer, handler(unpublish_news));
+  routes.get("/staff/admin/news-item/{id}/delete", Permission::administer, handler(confirm_delete_news));
   routes.post("/staff/admin/news-item/{id}/delete", Permission::administer, handler(delete_news));
   routes.link({"/staff/admin/news", "News", "Write, schedule and pin news for citizens and the social channels.",
                Permission::administer});

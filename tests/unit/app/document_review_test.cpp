@@ -47,7 +47,7 @@ class DocumentReviewTest : public ::testing::Test {
   }
   // A first application (five required documents) for staff-01.
   Appointment add(const std::string& id, const char* start, const std::string& customer = "123A456",
-                  const char* created = "2027-03-01T08:00:00Z") {
+                  const char* created = "2027-03-01T08:00:00Z", const char* language = "en") {
     Appointment a;
     a.id = id;
     a.code = new_booking_code();
@@ -60,7 +60,7 @@ class DocumentReviewTest : public ::testing::Test {
     a.contact = {"Erika Muster", "erika@example.org", "+4915112345678"};
     a.customer_number = customer;
     a.note = "Fragen zur Miete";
-    a.language = "en";
+    a.language = language;
     a.created_at = utc(created);
     store_->write([&](store::WriteTx& tx) { tx.insert_appointment(a); });
     return a;
@@ -116,6 +116,30 @@ TEST_F(DocumentReviewTest, RejectingADocumentQueuesOneMailAndOneSmsInTheBookingL
   EXPECT_NE(mail.body.find(bookings_->link_token(a)), std::string::npos);
   EXPECT_EQ(store_->document_reviews(a.id).size(), 1u);
   EXPECT_EQ(audits("document.review"), 1);
+}
+
+TEST_F(DocumentReviewTest, TheRejectionSmsIsInTheBookingLanguageOrInGermanWhereTheCatalogsHaveNoText) {
+  const auto sms_after_rejection = [&](const std::string& id, const char* start, const char* language) {
+    const Appointment a = add(id, start, "123A456", "2027-03-01T08:00:00Z", language);
+    upload(a, "Mietvertrag", "2027-03-07T10:00:00Z");
+    EXPECT_TRUE(reviews_->review(caseworker_, a.code, {{"Mietvertrag", "unreadable", "illegible", ""}}));
+    const std::string link = "https://termine.example.org/manage?code=" + a.code + "&token=" + bookings_->link_token(a);
+    for (const auto& m : outbox(a, "documents_rejected"))
+      if (m.channel == "sms") return std::pair{m.body, " " + a.code + "): " + link};
+    return std::pair{std::string("no SMS"), std::string()};
+  };
+  const auto [german, german_tail] = sms_after_rejection("a1", "2027-03-10T09:00:00Z", "de");
+  EXPECT_TRUE(german.starts_with("Jobcenter: Bitte reichen Sie Unterlagen nach (Termin am 10.03.2027 um 10:00 Uhr, "))
+      << german;
+  EXPECT_TRUE(german.ends_with(german_tail)) << german;
+  const auto [english, english_tail] = sms_after_rejection("a2", "2027-03-10T10:00:00Z", "en");
+  EXPECT_TRUE(english.starts_with("Jobcenter: please send more documents (appointment on 10/03/2027 at 11:00, code "))
+      << english;
+  EXPECT_TRUE(english.ends_with(english_tail)) << english;
+  const auto [arabic, arabic_tail] = sms_after_rejection("a3", "2027-03-10T11:00:00Z", "ar");
+  EXPECT_TRUE(arabic.starts_with("Jobcenter: Bitte reichen Sie Unterlagen nach (Termin am 10.03.2027 um 12:00 Uhr, "))
+      << arabic;
+  EXPECT_TRUE(arabic.ends_with(arabic_tail)) << arabic;
 }
 
 TEST_F(DocumentReviewTest, AcceptingEverythingSendsNothing) {
@@ -179,7 +203,12 @@ TEST_F(DocumentReviewTest, TheReminderGoesOutOnceOnTheDeadlineDayAndNotForAppoin
   EXPECT_EQ(make_reviews(tuesday)->send_reminders(), 0) << "a restarted server sends no second one";
   const auto mails = outbox(thursday, "documents_reminder");
   ASSERT_EQ(mails.size(), 2u);
-  EXPECT_NE(mails[0].body.find("These documents are still missing"), std::string::npos) << mails[0].body;
+  const auto& mail = mails[0].channel == "email" ? mails[0] : mails[1];
+  const auto& sms = mails[0].channel == "sms" ? mails[0] : mails[1];
+  EXPECT_NE(mail.body.find("These documents are still missing"), std::string::npos) << mail.body;
+  EXPECT_TRUE(sms.body.starts_with("Jobcenter: documents are still missing (appointment on 11/03/2027 at 10:00, code " +
+                                   thursday.code + "): https://termine.example.org/manage?code="))
+      << sms.body;
   EXPECT_TRUE(outbox(late, "documents_reminder").empty());
 }
 

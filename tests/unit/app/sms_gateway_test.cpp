@@ -84,12 +84,12 @@ TEST(SmsGateway, NumbersBecomeInternational) {
 TEST(SmsGateway, SuccessNeedsAListedStatusAndTheBodySubstringWhenOneIsSet) {
   SmsGatewaySettings s = gateway();
   s.success = parse_status_ranges({"200-202", "204"});
-  EXPECT_TRUE(judge_gateway_answer(s, 202, "").sent);
-  EXPECT_TRUE(judge_gateway_answer(s, 204, "").sent);
-  EXPECT_FALSE(judge_gateway_answer(s, 203, "").sent);
+  EXPECT_TRUE(judge_gateway_answer(s, 202, "", "01512345678").sent);
+  EXPECT_TRUE(judge_gateway_answer(s, 204, "", "01512345678").sent);
+  EXPECT_FALSE(judge_gateway_answer(s, 203, "", "01512345678").sent);
   s.success_body = "\"status\":\"ok\"";
-  EXPECT_TRUE(judge_gateway_answer(s, 200, R"({"status":"ok"})").sent);
-  const SendOutcome refused = judge_gateway_answer(s, 200, R"({"status":"error"})");
+  EXPECT_TRUE(judge_gateway_answer(s, 200, R"({"status":"ok"})", "01512345678").sent);
+  const SendOutcome refused = judge_gateway_answer(s, 200, R"({"status":"error"})", "01512345678");
   EXPECT_FALSE(refused.sent);
   EXPECT_FALSE(refused.permanent);
   EXPECT_NE(refused.error.find("HTTP 200 without"), std::string::npos) << refused.error;
@@ -98,14 +98,14 @@ TEST(SmsGateway, SuccessNeedsAListedStatusAndTheBodySubstringWhenOneIsSet) {
 TEST(SmsGateway, OnlyListedFailuresArePermanentAndEveryOtherIsRetried) {
   SmsGatewaySettings s = gateway();
   s.permanent = parse_status_ranges({"400", "422"});
-  EXPECT_TRUE(judge_gateway_answer(s, 422, "bad number").permanent);
-  EXPECT_FALSE(judge_gateway_answer(s, 500, "").permanent);
-  EXPECT_FALSE(judge_gateway_answer(s, 429, "").permanent);
-  EXPECT_EQ(judge_gateway_answer(s, 500, "down\nfor maintenance").error, "HTTP 500: down for maintenance");
+  EXPECT_TRUE(judge_gateway_answer(s, 422, "bad number", "01512345678").permanent);
+  EXPECT_FALSE(judge_gateway_answer(s, 500, "", "01512345678").permanent);
+  EXPECT_FALSE(judge_gateway_answer(s, 429, "", "01512345678").permanent);
+  EXPECT_EQ(judge_gateway_answer(s, 500, "down\nfor maintenance", "01512345678").error, "HTTP 500: down for maintenance");
 }
 
 TEST(SmsGateway, TheSecretNeverAppearsInAnError) {
-  const SendOutcome echoed = judge_gateway_answer(gateway(), 401, "Bearer s3cr3t-token is not valid");
+  const SendOutcome echoed = judge_gateway_answer(gateway(), 401, "Bearer s3cr3t-token is not valid", "01512345678");
   EXPECT_EQ(echoed.error, "HTTP 401: Bearer *** is not valid");
   EXPECT_EQ(scrub_secret("a s3cr3t-tokens3cr3t-token b", "s3cr3t-token"), "a ****** b");
   EXPECT_EQ(scrub_secret("nothing here", ""), "nothing here");

@@ -51,6 +51,35 @@ TEST(Queue, ArrivingEarlyForAnAppointmentEarnsNoPlaceAheadOfAnEarlierAppointment
   EXPECT_FALSE(called_before(early_bird, on_time));
 }
 
+TEST(Queue, TwoTicketsDrawnInTheSameSecondAreCalledInTheOrderOfTheirNumbers) {
+  const Instant same_second = testing::local("2027-03-10", 8, 40);
+  auto first = ticket("zz-random-id", TicketKind::emergency, same_second);
+  first.number = "N01";
+  auto second = ticket("aa-random-id", TicketKind::emergency, same_second);
+  second.number = "N02";
+  EXPECT_EQ(order({second, first}), (std::vector<Id>{"zz-random-id", "aa-random-id"}));
+  EXPECT_EQ(next_ticket({second, first}, Caller{"desk", {}, true}), Id{"zz-random-id"});
+}
+
+TEST(Queue, TicketNumberPastItsPaddingStillComesAfterTheShorterOnesDrawnBefore) {
+  const Instant same_second = testing::local("2027-03-10", 8, 40);
+  auto nine_ninety_nine = ticket("b", TicketKind::walk_in, same_second, "housing");
+  nine_ninety_nine.number = "W999";
+  auto thousand = ticket("a", TicketKind::walk_in, same_second, "housing");
+  thousand.number = "W1000";
+  EXPECT_EQ(order({thousand, nine_ninety_nine}), (std::vector<Id>{"b", "a"}));
+}
+
+TEST(Queue, TheNumberBreaksOnlyTiesOfTimeNotTheBookedOrder) {
+  auto later_booked = ticket("b", TicketKind::appointment, testing::local("2027-03-10", 8, 40), "x",
+                             testing::local("2027-03-10", 10));
+  later_booked.number = "T001";
+  auto earlier_booked = ticket("a", TicketKind::appointment, testing::local("2027-03-10", 8, 40), "x",
+                               testing::local("2027-03-10", 9));
+  earlier_booked.number = "T002";
+  EXPECT_EQ(order({later_booked, earlier_booked}), (std::vector<Id>{"a", "b"}));
+}
+
 TEST(Queue, CallerGetsTheirOwnAppointmentsAndConcernsTheyHandle) {
   const Caller anna{"anna", {"housing"}, false};
   std::vector<Ticket> tickets = {
