@@ -12,7 +12,7 @@ import pytest
 from amt import AmtServer, bearer, free_port, fresh_database, parse_time, slots
 from sms_gateway import SmsGateway, sms_env
 from staff_client import create_staff, signed_in
-from test_absences import create_linked, record
+from test_absences import record
 from test_mail import SmtpServer, mail_env
 from test_staff_admin import new_person, new_service
 from test_waitlist import entry, sms_to
@@ -29,7 +29,7 @@ def office(binary, backend, tmp_path_factory):
     env = dict(mail_env(smtp.port), **sms_env(gateway.port, "AMT_TEST_SWEEP_SMS"))
     env.update({"AMT_TEST_SWEEP_SMS": "sms-secret", "AMTSTERMIN_WAITLIST_CHECK_SECONDS": "1"})
     srv = AmtServer(binary, tmp_path_factory.mktemp(f"sweep-{backend}"), env, fresh_database(backend)).prepare()
-    create_linked(srv, "lena.lead", "team_lead", "staff-34")  # team Arbeitsvermittlung, as Nina below
+    create_staff(srv, "lena.lead", "team_lead", staff="staff-34")  # team Arbeitsvermittlung, as Nina below
     create_staff(srv, "ada.admin", "admin")
     srv.start()
     admin = signed_in(srv.client, "ada.admin")
