@@ -96,6 +96,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_until(read, what, timeout=20, holds=bool, interval=0.2):
+    """Calls read() until holds(value), by default until the value is truthy, and returns that value.
+    After timeout seconds it fails naming what (a text, or a function giving one) and the last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if holds(value):
+            return value
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what() if callable(what) else what}; "
+                                 f"last seen: {value!r}")
+        time.sleep(interval)
+
+
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 def postgres_admin_url():

@@ -3,8 +3,9 @@
 # Subclasses say what one POST is: `record(path, headers, body)` stores it (the lock is held) and
 # returns the status and JSON-or-text answer. Not listening at all is the service being down.
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from amt import wait_until
 
 
 class RecordingServer:
@@ -56,9 +57,4 @@ class RecordingServer:
             return list(self.requests)
 
     def wait_for(self, predicate, timeout=30, what=None):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if predicate(self.all()):
-                return self.all()
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what or self.what}; got {self.all()}")
+        return wait_until(self.all, what or self.what, timeout, holds=predicate, interval=0.1)

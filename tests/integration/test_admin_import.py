@@ -1,9 +1,8 @@
 # The staff CSV import from the command line (amtstermin import-staff), on both backends: the dry
 # run names every refused row, a bad file writes nothing, a good one adds bookable capacity.
 import subprocess
-import time
 
-from amt import slots
+from amt import slots, wait_until
 
 HEADER = "id;location;name;team;room;skills;deputies;mon;tue;wed;thu;fri;sat;sun\n"
 DAY = "08:00-16:00 Pause 12:00-12:30"
@@ -71,10 +70,7 @@ def test_a_running_server_offers_the_imported_capacity_within_seconds_without_a_
     nine = next(start for start in before if "T09:00:00" in start)
     done = run_import(srv, HEADER + GOOD_ROW)  # another process, writing to the server's database
     assert done.returncode == 0, done
-    deadline = time.monotonic() + 5
-    capacity = before[nine]
-    while capacity == before[nine] and time.monotonic() < deadline:
-        time.sleep(0.1)
-        capacity = {s["start"]: s["capacity"] for s in slots(srv.client, frm=day)}[nine]
+    capacity = wait_until(lambda: {s["start"]: s["capacity"] for s in slots(srv.client, frm=day)}[nine],
+                          "the imported person's capacity", 5, holds=lambda c: c != before[nine], interval=0.1)
     assert capacity == before[nine] + 1
     assert srv.stop() == 0

@@ -3,7 +3,7 @@
 # restarted at a later "now" as the days pass.
 import time
 
-from amt import AmtServer, booking_body, fresh_database, free_slot, unique_email
+from amt import AmtServer, booking_body, fresh_database, free_slot, unique_email, wait_until
 
 APPOINTMENT_DAY = "2027-03-12"     # a Friday; two working days before is Wednesday the 10th
 DEADLINE = "2027-03-10T07:00:00Z"  # Wednesday 08:00 in Mainz
@@ -13,16 +13,6 @@ def reminders(server, appointment_id):
     with server.connect_db() as db:
         return db.execute("SELECT channel, status FROM outbox WHERE kind = 'documents_reminder'"
                           f" AND appointment_id = '{appointment_id}'").fetchall()
-
-
-def wait_for_reminders(server, appointment_id, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = reminders(server, appointment_id)
-        if found:
-            return found
-        time.sleep(0.2)
-    return []
 
 
 def test_reminder_is_queued_without_a_mail_server_and_only_once_the_deadline_has_come(binary, backend, tmp_path):
@@ -39,7 +29,8 @@ def test_reminder_is_queued_without_a_mail_server_and_only_once_the_deadline_has
 
         server.extra_env["AMTSTERMIN_CLOCK_NOW"] = DEADLINE  # Wednesday: the documents are still missing
         server.start()
-        assert wait_for_reminders(server, appointment_id) == [("email", "pending")], server.log_tail()
+        queued = wait_until(lambda: reminders(server, appointment_id), lambda: f"the reminder\n{server.log_tail()}", 15)
+        assert queued == [("email", "pending")], server.log_tail()
         assert "mail delivery is off" in server.log_tail()
 
         assert server.stop() == 0  # and a second start on the same day queues no second reminder

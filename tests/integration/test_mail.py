@@ -12,7 +12,7 @@ import zlib
 import pytest
 from aiosmtpd.controller import Controller
 
-from amt import bearer, booking_body, free_port, free_slot, parse_time, unique_email, weekdays_from
+from amt import bearer, booking_body, free_port, free_slot, parse_time, unique_email, wait_until, weekdays_from
 
 DAYS = weekdays_from(dt.date(2027, 3, 22), 4)  # Monday to Thursday; Friday 26th is Good Friday
 
@@ -41,13 +41,8 @@ class Inbox:
             return [m for m in self.messages if code in str(m[2]["Subject"])]
 
     def wait_for(self, code, count=1, timeout=20):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            found = self.about(code)
-            if len(found) >= count:
-                return found
-            time.sleep(0.1)
-        raise AssertionError(f"expected {count} mail(s) about {code}, got {len(self.about(code))}")
+        return wait_until(lambda: self.about(code), f"{count} mail(s) about {code}", timeout,
+                          holds=lambda found: len(found) >= count, interval=0.1)
 
 
 class SmtpServer:
@@ -275,14 +270,10 @@ def test_mailbox_refused_for_good_is_given_up_at_once_and_recorded_as_failed(mak
     smtp.start()
     server = make_server(mail_env(smtp.port)).prepare().start()
     booked = book(server.client, DAYS[0], unique_email("unknown"))
-    deadline = time.time() + 15
-    row = None
-    while time.time() < deadline:
+    def outbox_row():
         with server.connect_db() as db:
-            row = db.execute("SELECT status, attempts, last_error FROM outbox").fetchone()
-        if row[0] != "pending":
-            break
-        time.sleep(0.1)
+            return db.execute("SELECT status, attempts, last_error FROM outbox").fetchone()
+    row = wait_until(outbox_row, "the mail's outcome", 15, holds=lambda r: r[0] != "pending", interval=0.1)
     status, attempts, error = row
     assert status == "failed" and attempts == 1, row
     assert "550" in error

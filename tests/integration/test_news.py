@@ -4,12 +4,11 @@
 import datetime as dt
 import json
 import sqlite3
-import time
 
 import feedparser
 import pytest
 
-from amt import CLOCK_NOW, psql
+from amt import CLOCK_NOW, psql, wait_until
 
 NOW = int(dt.datetime.fromisoformat(CLOCK_NOW.replace("Z", "+00:00")).timestamp())
 DAY = 86400
@@ -147,13 +146,8 @@ def test_an_item_disappears_when_its_expiry_passes_and_last_modified_moves(news_
     c = news_server.client
     before = api(c)
     assert "expires-soon" in [i["id"] for i in json.loads(before.body)["items"]]
-    deadline = time.monotonic() + 25
-    while time.monotonic() < deadline:
-        items = [i["id"] for i in json.loads(api(c).body)["items"]]
-        if "expires-soon" not in items:
-            break
-        time.sleep(0.5)
-    assert "expires-soon" not in items
+    wait_until(lambda: [i["id"] for i in json.loads(api(c).body)["items"]], "the expired item gone", 25,
+               holds=lambda items: "expires-soon" not in items, interval=0.5)
     after = api(c, headers={"If-None-Match": before.header("etag")})
     assert after.status == 200
     assert after.header("last-modified") != before.header("last-modified")

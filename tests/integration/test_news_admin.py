@@ -12,7 +12,7 @@ import time
 import feedparser
 import pytest
 
-from amt import free_port
+from amt import free_port, wait_until
 from social_recorder import STATUSES, WEBHOOK, SocialRecorder, social_env
 from staff_client import create_staff, signed_in
 
@@ -55,13 +55,7 @@ def social_rows(server):
 
 
 def wait_for_rows(server, predicate, what, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        rows = social_rows(server)
-        if predicate(rows):
-            return rows
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}: {social_rows(server)}")
+    return wait_until(lambda: social_rows(server), what, timeout, holds=predicate)
 
 
 @pytest.fixture(scope="module")

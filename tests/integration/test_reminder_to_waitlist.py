@@ -7,10 +7,10 @@ import secrets
 import time
 
 
-from amt import booking_body, capacity_at
+from amt import booking_body, capacity_at, wait_until
 from sms_gateway import sms_env
 from test_mail import mail_env
-from test_reminders import book, mail_text, post_page_form, reminder_mails, restart_at, start_local, wait_until
+from test_reminders import REMINDER_WAIT, book, mail_text, post_page_form, reminder_mails, restart_at, start_local
 from test_waitlist import entry, fill_time, join, mails_to, sms_to
 
 CANCEL_LINK = re.compile(r"https://termine\.example\.org(/reminder/[A-Z0-9]+/cancel)\?token=(\S+)")
@@ -27,7 +27,7 @@ def test_the_reminders_one_tap_cancel_hands_the_time_to_the_first_fitting_waitli
     ben = join(server.client, booking["start"], "Ben", "+491512222222")
 
     restart_at(server, start_local(booking) - dt.timedelta(hours=48, seconds=20))
-    [(_, _, mail)] = wait_until(lambda: reminder_mails(smtp, booking["code"]), "the reminder mail")
+    [(_, _, mail)] = wait_until(lambda: reminder_mails(smtp, booking["code"]), "the reminder mail", timeout=REMINDER_WAIT)
     path, token = CANCEL_LINK.search(mail_text(mail)).groups()
     done = post_page_form(server, path, token)
     assert done.status == 200 and "Your appointment is cancelled" in done.text

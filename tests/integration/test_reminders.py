@@ -10,7 +10,7 @@ import time
 import urllib.parse
 
 
-from amt import bearer, booking_body, capacity_at, free_port, parse_time, slots, unique_email
+from amt import bearer, booking_body, capacity_at, free_port, parse_time, slots, unique_email, wait_until
 from sms_gateway import sms_env
 from test_mail import SmtpServer, mail_env
 from test_web_pages import FORM, cookie_header, cookies_of
@@ -24,6 +24,9 @@ ENGLISH = {"Accept-Language": "en"}
 def clock(local_time):
     """AMTSTERMIN_CLOCK_NOW for a Mainz wall-clock time in March 2027 (CET)."""
     return local_time.replace(tzinfo=CET).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+REMINDER_WAIT = 45  # s: a restart lands 20 s before the moment, and a busy machine starts slowly
 
 
 def reminder_server(make_server, smtp, gateway, **reminders):
@@ -58,16 +61,6 @@ def reminder_sms(gateway, code):
     return [r for r in gateway.all() if code in r["json"]["text"]]
 
 
-def wait_until(found, what, timeout=45):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        result = found()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def start_local(booking):
     return parse_time(booking["start"]).astimezone(CET).replace(tzinfo=None)
 
@@ -86,7 +79,7 @@ def test_mail_and_sms_reminders_arrive_once_each_at_their_moment(make_server, sm
     # 20 s before the mail's time (a start on a busy machine can take several seconds of that).
     restart_at(server, start - dt.timedelta(hours=48, seconds=20))
     assert reminder_mails(smtp, code) == [], "not before its time"
-    [(_, recipients, mail)] = wait_until(lambda: reminder_mails(smtp, code), "the reminder mail")
+    [(_, recipients, mail)] = wait_until(lambda: reminder_mails(smtp, code), "the reminder mail", timeout=REMINDER_WAIT)
     assert recipients == [booking["email"]]
     text = mail_text(mail)
     assert f"https://termine.example.org/reminder/{code}/cancel?token=" in text
@@ -97,7 +90,7 @@ def test_mail_and_sms_reminders_arrive_once_each_at_their_moment(make_server, sm
 
     restart_at(server, dt.datetime.combine(start.date() - dt.timedelta(days=1), dt.time(15, 59, 40)))
     assert reminder_sms(gateway, code) == [], "not before 16:00"
-    [sms] = wait_until(lambda: reminder_sms(gateway, code), "the reminder SMS")
+    [sms] = wait_until(lambda: reminder_sms(gateway, code), "the reminder SMS", timeout=REMINDER_WAIT)
     assert sms["json"]["to"] == "+491512345678"
     assert sms["json"]["text"].startswith("Jobcenter reminder: your appointment on 10/03/2027 at ")
     assert f"/reminder/{code}/stop/sms?token=" in sms["json"]["text"]
@@ -136,8 +129,8 @@ def test_no_reminder_leaves_in_the_quiet_hours(make_server, smtp, gateway):
 
     restart_at(server, dt.datetime.combine(start.date(), dt.time(7, 59, 40)))
     assert reminder_mails(smtp, code) == [] and reminder_sms(gateway, code) == []
-    [(_, _, mail)] = wait_until(lambda: reminder_mails(smtp, code), "the mail at 08:00")
-    [sms] = wait_until(lambda: reminder_sms(gateway, code), "the SMS at 08:00")
+    [(_, _, mail)] = wait_until(lambda: reminder_mails(smtp, code), "the mail at 08:00", timeout=REMINDER_WAIT)
+    [sms] = wait_until(lambda: reminder_sms(gateway, code), "the SMS at 08:00", timeout=REMINDER_WAIT)
     assert str(mail["Subject"]).startswith("Erinnerung: Ihr Termin am 10.03.2027")
     assert sms["json"]["text"].startswith("Jobcenter-Erinnerung: Ihr Termin am 10.03.2027")
 
@@ -158,7 +151,7 @@ def test_an_sms_opt_out_stops_the_sms_reminder_but_not_the_mail(make_server, smt
     assert done.status == 200 and "Reminders stopped" in done.text and "no more reminders by SMS" in done.text
 
     restart_at(server, dt.datetime.combine(start.date() - dt.timedelta(days=1), dt.time(16, 0)))
-    wait_until(lambda: reminder_mails(smtp, code), "the (late) reminder mail")
+    wait_until(lambda: reminder_mails(smtp, code), "the (late) reminder mail", timeout=REMINDER_WAIT)
     time.sleep(2.5)
     assert reminder_sms(gateway, code) == []
     with server.connect_db() as db:
@@ -209,7 +202,7 @@ def test_a_cancelled_bookings_queued_reminders_never_reach_the_smtp_server_or_th
             rows = queued_reminders(server, code)
             return rows if len(rows) == 2 and all(r[2] >= 1 for r in rows) else None
 
-        queued = wait_until(tried, "both reminders queued and tried")
+        queued = wait_until(tried, "both reminders queued and tried", timeout=REMINDER_WAIT)
         assert [(r[0], r[1]) for r in queued] == [("email", "pending"), ("sms", "pending")]
 
         cancelled = server.client.post(f"/api/v1/bookings/{code}/cancel", None, bearer(booking["manage_token"]))

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from amt import wait_until
 from sms_gateway import PATH, sms_env
 from staff_client import create_staff, signed_in
 from test_kiosk import issue_key, open_board, tap
@@ -49,13 +50,7 @@ def sms_rows(server):
 
 
 def wait_for_rows(server, predicate, what, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        rows = sms_rows(server)
-        if predicate(rows):
-            return rows
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}: {sms_rows(server)}")
+    return wait_until(lambda: sms_rows(server), what, timeout, holds=predicate)
 
 
 def log_of(server):

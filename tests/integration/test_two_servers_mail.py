@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from amt import booking_body, create_postgres_database, unique_email
+from amt import booking_body, create_postgres_database, unique_email, wait_until
 from test_crash import bookable_times
 from test_mail import mail_env, smtp  # noqa: F401 - smtp is a fixture, used by name
 from test_two_servers import post_booking
@@ -70,9 +70,7 @@ def test_bookings_on_two_servers_get_exactly_one_confirmation_mail_each(mail_ser
     booked = backlog + live
     assert {server for server, _ in booked} == {0, 1}
 
-    deadline = time.time() + 30
-    while time.time() < deadline and len(smtp.inbox.messages) < BOOKINGS:
-        time.sleep(0.1)
+    wait_until(lambda: len(smtp.inbox.messages), "a mail per booking", 30, holds=lambda n: n >= BOOKINGS, interval=0.1)
     time.sleep(3)  # long enough for a second delivery by the other worker, or a retry, to arrive
 
     with smtp.inbox.lock:

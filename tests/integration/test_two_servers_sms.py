@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from amt import create_postgres_database, free_port
+from amt import create_postgres_database, free_port, wait_until
 from sms_gateway import SmsGateway, sms_env
 from staff_client import create_staff, signed_in
 from test_sms import SECRET_VARIABLE, book_with_sms, sms_rows
@@ -57,9 +57,7 @@ def test_sms_booked_on_two_servers_reach_the_gateway_exactly_once_each(make_serv
         gateway.start()
         codes += book_on_both(agents, 1)
         total = 4 * PER_SERVER
-        deadline = time.time() + 40
-        while time.time() < deadline and not all(r[1] == "sent" for r in sms_rows(a)):
-            time.sleep(0.2)
+        wait_until(lambda: sms_rows(a), "every SMS sent", 40, holds=lambda rows: all(r[1] == "sent" for r in rows))
         time.sleep(3)  # long enough for a second delivery by the other worker to arrive
         rows = sms_rows(a)
         assert len(rows) == total and all(r[1] == "sent" for r in rows), rows

@@ -5,11 +5,10 @@
 import datetime as dt
 import html
 import re
-import time
 import urllib.parse
 
 
-from amt import bearer, booking_body, capacity_at, free_slot, parse_time, unique_email
+from amt import bearer, booking_body, capacity_at, free_slot, parse_time, unique_email, wait_until
 from sms_gateway import sms_env
 from staff_client import create_staff, signed_in
 from test_mail import mail_env
@@ -56,14 +55,10 @@ def entry(client, joined):
 
 
 def mails_to(smtp, address, count=1, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
+    def received():
         with smtp.inbox.lock:
-            found = [m for (_f, rcpt, m) in smtp.inbox.messages if address in rcpt]
-        if len(found) >= count:
-            return found
-        time.sleep(0.1)
-    raise AssertionError(f"expected {count} mail(s) to {address}")
+            return [m for (_f, rcpt, m) in smtp.inbox.messages if address in rcpt]
+    return wait_until(received, f"{count} mail(s) to {address}", timeout, holds=lambda found: len(found) >= count)
 
 
 def sms_to(gateway, phone_digits, count=1):
@@ -144,10 +139,7 @@ def test_freed_time_is_held_for_the_first_fitting_entry_accepted_once_then_next_
     server.extra_env["AMTSTERMIN_CLOCK_NOW"] = "2027-03-08T12:00:00Z"
     server.start()
     client = server.client  # a new port after the restart
-    deadline = time.time() + 20
-    while entry(client, cem)["status"] != "offered" and time.time() < deadline:
-        time.sleep(0.2)
-    assert entry(client, cem)["status"] == "offered"
+    wait_until(lambda: entry(client, cem)["status"] == "offered", "the next in line's offer")
     assert entry(client, ben)["status"] == "lapsed"
     assert capacity_at(client, start) == 0
     lapsed = [m for m in mails_to(smtp, ben["email"], count=3) if "next person" in str(m["Subject"])]

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from amt import AmtServer, bearer, free_port, fresh_database, parse_time, slots
+from amt import AmtServer, bearer, free_port, fresh_database, parse_time, slots, wait_until
 from sms_gateway import SmsGateway, sms_env
 from staff_client import create_staff, signed_in
 from test_absences import record
@@ -58,23 +58,12 @@ def offers_to(smtp, address):
 
 
 def wait_for_offer_mail(smtp, address, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        found = offers_to(smtp, address)
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"no offer mail to {address}")
+    return wait_until(lambda: offers_to(smtp, address), f"an offer mail to {address}", timeout)
 
 
 def wait_for_offer(client, joined, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        current = entry(client, joined)
-        if current["status"] == "offered":
-            return current
-        time.sleep(0.2)
-    raise AssertionError(f"no offer for {joined['id']}: {entry(client, joined)}")
+    return wait_until(lambda: entry(client, joined), f"an offer for {joined['id']}", timeout,
+                      holds=lambda current: current["status"] == "offered")
 
 
 def local(start):
