@@ -233,12 +233,12 @@ def test_one_caseworker_pressing_call_next_on_both_servers_at_once_calls_one_vis
     """The same caseworker in two tabs, each on another server, presses "call next" at the same
     moment, again and again: each round calls exactly one visitor (the other press answers with
     that one), the database never holds two called tickets for them, and nothing fails."""
-    from test_floor import CASEWORKER_STAFF, create_account, hand_to_desk, ticket_id
-    from staff_client import signed_in
+    from test_floor import CASEWORKER_STAFF, hand_to_desk, ticket_id
+    from staff_client import create_staff, signed_in
 
     a, b = two_servers
     for login, roles, staff in (("empfang", "reception", "staff-35"), ("sachbearbeitung", "caseworker", CASEWORKER_STAFF)):
-        assert create_account(a, login, roles, staff).returncode == 0
+        create_staff(a, login, roles, staff=staff)
     reception = signed_in(a.client, "empfang")
     rounds, presses_per_server = 10, 3
     queued = [hand_to_desk(a, reception)["number"] for _ in range(rounds)]
