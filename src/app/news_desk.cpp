@@ -168,6 +168,8 @@ Result<Id> NewsDesk::remove(const AdminActor& by, const Id& id) {
       item->deleted_at = now;
       item->updated_at = now;
       tx.save_news(*item);
+      // A post still queued (the channel was down) must not announce what is gone.
+      for (std::string_view target : social_targets) tx.withdraw_outbox_message(social_dedupe_key(id, target), now);
     } else {
       tx.delete_news(id);
     }

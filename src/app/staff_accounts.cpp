@@ -30,12 +30,19 @@ Result<StaffAccount> create_staff_account(store::Store& store, const NewStaffAcc
   StaffAccount account{"acct-" + random_nonce(), draft.login, draft.display_name, draft.staff_id,
                        draft.location_id, draft.roles, hash_password(password, cost), true, now};
   bool inserted = false;
+  std::string linked_to;  // the login that already has the staff member (one account per person)
   store.write([&](store::WriteTx& tx) {
+    inserted = false;
+    linked_to.clear();
+    for (const StaffAccount& other : tx.staff_accounts())
+      if (!draft.staff_id.empty() && other.staff_id == draft.staff_id) return void(linked_to = other.login);
     inserted = tx.insert_staff_account(account);
     if (!inserted) return;
     tx.append_audit({0, now, "", std::string(actor), "staff_account.create", "staff_account", account.id,
                      "login " + account.login + ", roles " + to_string(account.roles)});
   });
+  if (!linked_to.empty())
+    return invalid({{"staff_id", "linked_elsewhere", "this staff member is already linked to the account " + linked_to}});
   if (!inserted) return invalid({{"login", "taken", "this login is already in use"}});
   return account;
 }

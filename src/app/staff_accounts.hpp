@@ -23,8 +23,9 @@ struct NewStaffAccount {
 bool is_valid_login(std::string_view login);
 
 // Field errors: login (invalid, taken), display_name (required, too_long), roles (required),
-// password (weak, with the reason as message). The creation is written to the audit log as done
-// by `actor` ("" for the command line).
+// password (weak, with the reason as message), staff_id (linked_elsewhere: another account has
+// that staff member; one account per person, as on the admin pages). The creation is written to
+// the audit log as done by `actor` ("" for the command line).
 Result<StaffAccount> create_staff_account(store::Store& store, const NewStaffAccount& draft,
                                           std::string_view password, Instant now, std::string_view actor,
                                           PasswordCost cost = PasswordCost::standard());

@@ -141,6 +141,9 @@ class WriteTx {
   // Deletes the pending messages of kind about the appointment that no worker is delivering at now
   // (no running lease): a queued reminder of a booking that was cancelled or moved. Returns how many.
   virtual int withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) = 0;
+  // The same for the one message with this dedupe key: a news item's social post when the item is
+  // deleted before the post went out. Returns whether it was withdrawn.
+  virtual bool withdraw_outbox_message(std::string_view dedupe_key, Instant now) = 0;
   virtual void insert_document(const StoredDocument& document) = 0;
   virtual std::vector<StoredDocument> documents(const Id& appointment_id) = 0;  // oldest first, then insert order
   // Records an anti-bot proof (its unique key) as spent until expires_at; false when it was spent

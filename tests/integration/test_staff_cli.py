@@ -1,5 +1,8 @@
-# `amtstermin create-admin`: the first admin account, password from stdin, never a default one.
+# `amtstermin create-admin` and `create-staff`: accounts from the command line, the password from
+# stdin, never a default one, one account per staff member.
 import subprocess
+
+from staff_client import run_create_staff
 
 
 def create_admin(server, password, login="chefin"):
@@ -32,3 +35,15 @@ def test_create_admin_refuses_weak_passwords_and_creates_once(make_server):
     # libsodium's "interactive" cost: 64 MiB, two passes (the other tests' accounts use the minimum).
     assert password_hash.startswith("$argon2id$v=19$m=65536,t=2,p=1$") and "Passphrase" not in password_hash
     assert audit_actions(server) == ["staff_account.create"]
+
+
+def test_create_staff_refuses_a_staff_member_another_account_already_has(make_server):
+    server = make_server().prepare()
+    first = run_create_staff(server, "erste.person", "caseworker", staff="staff-01")
+    assert first.returncode == 0, first.stderr.decode(errors="replace")
+    second = run_create_staff(server, "zweite.person", "caseworker", staff="staff-01")
+    assert second.returncode == 2
+    assert b"already linked to the account erste.person" in second.stderr
+    with server.connect_db() as db:
+        rows = db.execute("SELECT login FROM staff_accounts WHERE staff_id = 'staff-01'").fetchall()
+    assert rows == [("erste.person",)]

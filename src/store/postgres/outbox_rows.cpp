@@ -80,6 +80,13 @@ int withdraw_outbox(Connection& c, const Id& appointment_id, std::string_view ki
       .affected();
 }
 
+bool withdraw_outbox_message(Connection& c, std::string_view dedupe_key, Instant now) {
+  // As above: a running claim is waited for and then seen.
+  return c.query("DELETE FROM outbox WHERE dedupe_key = $1 AND status = 'pending' AND lease_until <= $2::bigint",
+                 Params().add(dedupe_key).add(seconds(now)))
+             .affected() == 1;
+}
+
 std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
   const auto rows = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = $1", Params().add_text_or_null(key));
   if (rows.size() == 0) return std::nullopt;

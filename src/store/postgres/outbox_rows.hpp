@@ -14,6 +14,7 @@ namespace amt::store::postgres {
 
 bool enqueue_outbox(Connection& c, const OutboxMessage& m);
 int withdraw_outbox(Connection& c, const Id& appointment_id, std::string_view kind, Instant now);
+bool withdraw_outbox_message(Connection& c, std::string_view dedupe_key, Instant now);
 // One statement, so safe with any number of servers: see outbox_rows.cpp.
 std::vector<OutboxMessage> claim_outbox(Connection& c, std::string_view channel, std::string_view worker,
                                         Instant now, std::chrono::seconds lease, int limit);

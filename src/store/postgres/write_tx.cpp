@@ -94,6 +94,10 @@ int PgWriteTx::withdraw_outbox(const Id& appointment_id, std::string_view kind, 
   return postgres::withdraw_outbox(c_, appointment_id, kind, now);
 }
 
+bool PgWriteTx::withdraw_outbox_message(std::string_view dedupe_key, Instant now) {
+  return postgres::withdraw_outbox_message(c_, dedupe_key, now);
+}
+
 void PgWriteTx::insert_document(const StoredDocument& document) { postgres::insert_document(c_, document); }
 
 // The per-appointment file limit rests on this count: locking the appointment's row first makes two

@@ -25,6 +25,7 @@ class PgWriteTx final : public WriteTx {
   void save_idempotency(const IdempotencyRecord& record) override;
   bool enqueue_outbox(const OutboxMessage& message) override;
   int withdraw_outbox(const Id& appointment_id, std::string_view kind, Instant now) override;
+  bool withdraw_outbox_message(std::string_view dedupe_key, Instant now) override;
   void insert_document(const StoredDocument& document) override;
   std::vector<StoredDocument> documents(const Id& appointment_id) override;
   bool claim_proof(std::string_view key, Instant expires_at, Instant now) override;  // used_proofs.cpp

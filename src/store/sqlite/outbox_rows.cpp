@@ -29,6 +29,13 @@ int withdraw_outbox(Connection& c, const Id& appointment_id, std::string_view ki
   return q.changes();
 }
 
+bool withdraw_outbox_message(Connection& c, std::string_view dedupe_key, Instant now) {
+  auto q = c.query("DELETE FROM outbox WHERE dedupe_key = ?1 AND status = 'pending' AND lease_until <= ?2");
+  q.bind(1, dedupe_key).bind(2, seconds(now));
+  q.run();
+  return q.changes() == 1;
+}
+
 std::optional<OutboxMessage> outbox_by_dedupe_key(Connection& c, std::string_view key) {
   auto q = c.query("SELECT " AMT_OUTBOX_COLUMNS " FROM outbox WHERE dedupe_key = ?1");
   q.bind_text_or_null(1, key);

@@ -43,6 +43,10 @@ int SqliteWriteTx::withdraw_outbox(const Id& appointment_id, std::string_view ki
   return sqlite::withdraw_outbox(c_, appointment_id, kind, now);
 }
 
+bool SqliteWriteTx::withdraw_outbox_message(std::string_view dedupe_key, Instant now) {
+  return sqlite::withdraw_outbox_message(c_, dedupe_key, now);
+}
+
 void SqliteWriteTx::insert_document(const StoredDocument& document) { sqlite::insert_document(c_, document); }
 
 std::vector<StoredDocument> SqliteWriteTx::documents(const Id& appointment_id) {

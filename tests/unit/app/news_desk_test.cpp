@@ -3,6 +3,7 @@
 // tombstone only for what readers saw, and the posts' requests carry what the channels expect.
 #include "app/news_desk.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -143,6 +144,18 @@ TEST_F(NewsDeskTest, DeletingKeepsATombstoneOnlyForWhatReadersSaw) {
   EXPECT_TRUE(desk_->list().empty());
   EXPECT_FALSE(desk_->remove(ada, *shown).has_value());
   EXPECT_EQ(desk_->create(ada, german_edit("Gezeigt")).value(), "gezeigt-2");  // the tombstone keeps its id
+}
+
+TEST_F(NewsDeskTest, DeletingAnItemWithdrawsItsPostsStillWaitingButNotAnotherItemsOrAnUnpublishedOnes) {
+  const auto gone = desk_->create(ada, german_edit("Bald weg"));
+  const auto kept = desk_->create(ada, german_edit("Bleibt"));
+  const auto taken_off = desk_->create(ada, german_edit("Abgenommen"));
+  ASSERT_EQ(posted_keys().size(), 6u);  // nothing delivered yet: the channels are down
+  ASSERT_TRUE(desk_->unpublish(ada, *taken_off).has_value());
+  ASSERT_TRUE(desk_->remove(ada, *gone).has_value());
+  EXPECT_THAT(posted_keys(), ::testing::UnorderedElementsAre("news:bleibt:mastodon", "news:bleibt:webhook",
+                                                             "news:abgenommen:mastodon", "news:abgenommen:webhook"));
+  EXPECT_TRUE(kept.has_value());
 }
 
 TEST_F(NewsDeskTest, UnpublishingTakesAPublishedItemOffAtOnce) {

@@ -149,6 +149,30 @@ TEST_P(StoreContract, WithdrawingRemovesOnlyPendingUnleasedMessagesOfThatKindAnd
   EXPECT_EQ(store().outbox_for_appointment("a3").size(), 1u);
 }
 
+// A deleted news item's social post that is still queued (issue #8): withdrawn by its key.
+TEST_P(StoreContract, WithdrawingByKeyRemovesOnlyThatPendingUnleasedMessage) {
+  auto keyed = [](const std::string& id, const std::string& key) {
+    OutboxMessage m = sample_message(id, t0);
+    m.dedupe_key = key;
+    return m;
+  };
+  enqueue(store(), keyed("p1", "news:a:webhook"));
+  enqueue(store(), keyed("p2", "news:b:webhook"));
+  bool withdrawn = false;
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox_message("news:a:webhook", t0); });
+  EXPECT_TRUE(withdrawn);
+  EXPECT_FALSE(store().outbox_by_dedupe_key("news:a:webhook"));
+  EXPECT_TRUE(store().outbox_by_dedupe_key("news:b:webhook"));
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox_message("news:a:webhook", t0); });
+  EXPECT_FALSE(withdrawn);  // nothing left to withdraw
+
+  // Being delivered (leased): it stays.
+  ASSERT_EQ(store().claim_outbox("email", "w1", t0, seconds{60}, 10).size(), 1u);
+  store().write([&](WriteTx& tx) { withdrawn = tx.withdraw_outbox_message("news:b:webhook", t0 + seconds{10}); });
+  EXPECT_FALSE(withdrawn);
+  EXPECT_TRUE(store().outbox_by_dedupe_key("news:b:webhook"));
+}
+
 TEST_P(StoreContract, FailedMessageIsRetriedAtItsNextAttemptTime) {
   enqueue(store(), sample_message("m1", t0));
   store().claim_outbox("email", "w1", t0, seconds{60}, 10);
