@@ -113,14 +113,19 @@ TEST_P(StoreContract, WaitlistOfferChangesOnlyFromTheExpectedStatus) {
   EXPECT_TRUE(store().open_waitlist_entries("mainz").empty());
 }
 
-TEST_P(StoreContract, LapsedWaitlistHoldsAreThoseWhoseHoldEnded) {
-  for (const char* id : {"soon", "later", "waiting"}) add_entry(store(), sample_entry(id));
-  store().write([&](WriteTx& tx) {
-    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("later"), "h2", at_utc(2027, 3, 2, 12)),
+// Three entries; "soon" holds a time until 10:00, "later" one until 12:00, "waiting" none.
+void hold_soon_and_later(Store& store) {
+  for (const char* id : {"soon", "later", "waiting"}) add_entry(store, sample_entry(id));
+  store.write([&](WriteTx& tx) {
+    EXPECT_TRUE(tx.change_waitlist_entry(offered(sample_entry("later"), "h2", at_utc(2027, 3, 2, 12)),
                                          WaitlistStatus::waiting));
-    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("soon"), "h1", at_utc(2027, 3, 2, 10)),
+    EXPECT_TRUE(tx.change_waitlist_entry(offered(sample_entry("soon"), "h1", at_utc(2027, 3, 2, 10)),
                                          WaitlistStatus::waiting));
   });
+}
+
+TEST_P(StoreContract, LapsedWaitlistHoldsAreThoseWhoseHoldEnded) {
+  hold_soon_and_later(store());
   std::vector<WaitlistEntry> none, one, both;
   store().write([&](WriteTx& tx) {
     none = tx.lapsed_waitlist_holds(at_utc(2027, 3, 2, 9));
@@ -133,13 +138,7 @@ TEST_P(StoreContract, LapsedWaitlistHoldsAreThoseWhoseHoldEnded) {
 }
 
 TEST_P(StoreContract, LapsedWaitlistHoldsReadOutsideAWriteAreTheSameAsInside) {
-  for (const char* id : {"soon", "later", "waiting"}) add_entry(store(), sample_entry(id));
-  store().write([&](WriteTx& tx) {
-    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("later"), "h2", at_utc(2027, 3, 2, 12)),
-                                         WaitlistStatus::waiting));
-    ASSERT_TRUE(tx.change_waitlist_entry(offered(sample_entry("soon"), "h1", at_utc(2027, 3, 2, 10)),
-                                         WaitlistStatus::waiting));
-  });
+  hold_soon_and_later(store());
   EXPECT_TRUE(store().lapsed_waitlist_holds(at_utc(2027, 3, 2, 9)).empty());
   EXPECT_EQ(ids(store().lapsed_waitlist_holds(at_utc(2027, 3, 2, 10))), std::vector<std::string>{"soon"});
   const auto both = store().lapsed_waitlist_holds(at_utc(2027, 3, 3, 0));
