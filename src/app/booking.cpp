@@ -116,7 +116,7 @@ Result<AvailabilityAnswer> Bookings::availability(const AvailabilityRequest& req
   }
   const Instant range_start{date::sys_days{from->time_since_epoch()} - date::days{1}};
   const Instant range_end{date::sys_days{to->time_since_epoch()} + date::days{2}};
-  const auto appointments = store_.appointments(answer.location->id, range_start, range_end);
+  const auto appointments = store_.appointments_to_plan(answer.location->id, range_start, range_end);
   answer.days = planner->free_slots(appointments, query);
   return answer;
 }

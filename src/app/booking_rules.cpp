@@ -68,8 +68,8 @@ std::vector<Appointment> neighbours(store::WriteTx& tx, const Target& target, co
   // so reading more (this read runs inside the one writer, per booking) would only cost time.
   const Zone zone = target.planner->zone();
   const LocalDate day = local_date(zone, target.start);
-  auto all = tx.appointments(target.location->id, capacity::local_midnight(zone, day),
-                             capacity::local_midnight(zone, day + date::days{1}));
+  auto all = tx.appointments_to_plan(target.location->id, capacity::local_midnight(zone, day),
+                                     capacity::local_midnight(zone, day + date::days{1}));
   if (!except_id.empty()) std::erase_if(all, [&](const Appointment& a) { return a.id == except_id; });
   return all;
 }

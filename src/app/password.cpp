@@ -8,7 +8,6 @@
 #include <cctype>
 #include <stdexcept>
 
-#include "app/secrets.hpp"
 #include "core/text.hpp"
 
 namespace amt::app {
@@ -36,7 +35,23 @@ bool verify_password(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 
-std::string decoy_hash(PasswordCost cost) { return hash_password(random_token(), cost); }
+// Random salt and digest under real parameters: verifying against it runs a full argon2id at that
+// cost, and nothing matches it. Building it hashes nothing, so a server start does not pay one
+// argon2id run (64 MiB held for a moment, 0.1 s of CPU) for a sign-in that may never come.
+std::string decoy_hash(PasswordCost cost) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  const auto base64 = [](std::size_t bytes) {
+    std::string binary(bytes, '\0');
+    randombytes_buf(binary.data(), binary.size());
+    std::string text(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_ORIGINAL_NO_PADDING), '\0');
+    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(binary.data()), bytes,
+                      sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+    text.resize(text.find('\0'));
+    return text;
+  };
+  return "$argon2id$v=19$m=" + std::to_string(cost.memory_bytes / 1024) + ",t=" + std::to_string(cost.passes) +
+         ",p=1$" + base64(crypto_pwhash_SALTBYTES) + "$" + base64(32);
+}
 
 std::optional<std::string> password_problem(std::string_view password, std::string_view login) {
   if (password.empty()) return "the password is empty";

@@ -64,7 +64,7 @@ int Waitlist::offer_new_times_at(const CatalogSnapshot& snapshot, const Location
   int horizon = 0;
   for (const Id& id : services) horizon = std::max(horizon, snapshot.catalog.service(id)->horizon_days);
   const auto appointments =
-      store_.appointments(location.id, now - std::chrono::days{1}, now + std::chrono::days{horizon + 2});
+      store_.appointments_to_plan(location.id, now - std::chrono::days{1}, now + std::chrono::days{horizon + 2});
   std::map<Id, std::vector<Slot>> fresh;
   for (const Id& id : services) {
     const LocalDate last_day = today + date::days{snapshot.catalog.service(id)->horizon_days};

@@ -122,6 +122,9 @@ class WriteTx {
   virtual ~WriteTx() = default;
   // Appointments of a location that hold time (not cancelled, not no-show) overlapping [from, to).
   virtual std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) = 0;
+  // The same appointments with only what the planner reads set (id, location, service, staff,
+  // start, end, status, staff_fixed): a booking reads a whole day of them inside the writer.
+  virtual std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) = 0;
   virtual std::optional<Appointment> appointment_by_code(std::string_view code) = 0;
   virtual std::optional<Appointment> appointment_by_id(const Id& id) = 0;
   virtual bool code_exists(std::string_view code) = 0;
@@ -245,6 +248,8 @@ class Store {
   virtual std::int64_t catalog_version() = 0;
 
   virtual std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) = 0;
+  // As WriteTx::appointments_to_plan: only the planner's fields (availability reads weeks of them).
+  virtual std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) = 0;
   virtual std::optional<Appointment> appointment_by_code(std::string_view code) = 0;
   virtual std::int64_t count_appointments() = 0;
   // Appointments matching any key of search, earliest first (then by id), at most search.limit.

@@ -72,25 +72,42 @@ std::map<std::string, std::string_view> Templates::builtin_sources() {
 }
 
 Templates::Templates(const std::map<std::string, std::string_view>& sources,
-                     const app::Translations& translations) {
-  for (std::string_view lang : app::supported_languages) {
-    for (const auto& [name, text] : sources) {
-      const auto translate = [&](std::string_view msgid) { return translations.translate(lang, msgid); };
-      auto compiled =
-          std::make_unique<Compiled>(translate_markup(text, translate, lang == "de" ? &msgids_ : nullptr));
-      if (!compiled->tmpl.is_valid())
-        throw std::runtime_error("template " + name + ": " + compiled->tmpl.error_message());
-      compiled_.emplace(std::string(lang) + "/" + name, std::move(compiled));
-    }
+                     const app::Translations& translations)
+    : sources_(sources.begin(), sources.end()), translations_(translations) {
+  // A translation only replaces {{#t}} sections with escaped text, so a template that compiles in
+  // German compiles in every language: checking German here is checking them all.
+  for (const auto& [name, text] : sources_) compiled_.emplace("de/" + name, compile(name, text, "de", &msgids_));
+}
+
+std::unique_ptr<Templates::Compiled> Templates::compile(std::string_view name, std::string_view text,
+                                                        std::string_view lang,
+                                                        std::vector<std::string>* msgids) const {
+  const auto translate = [&](std::string_view msgid) { return translations_.translate(lang, msgid); };
+  auto compiled = std::make_unique<Compiled>(translate_markup(text, translate, msgids));
+  if (!compiled->tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + compiled->tmpl.error_message());
+  return compiled;
+}
+
+const Templates::Compiled& Templates::compiled(std::string_view name, std::string_view lang) const {
+  const std::string key = std::string(lang) + "/" + std::string(name);
+  {
+    std::shared_lock lock(compiled_mutex_);
+    if (const auto it = compiled_.find(key); it != compiled_.end()) return *it->second;
   }
+  const auto source = sources_.find(name);
+  const bool supported = std::find(app::supported_languages.begin(), app::supported_languages.end(), lang) !=
+                         app::supported_languages.end();
+  if (source == sources_.end() || !supported) throw std::out_of_range("no template " + key);
+  auto fresh = compile(name, source->second, lang, nullptr);
+  std::unique_lock lock(compiled_mutex_);
+  return *compiled_.try_emplace(key, std::move(fresh)).first->second;  // another thread may have won
 }
 
 std::string Templates::render(std::string_view name, std::string_view lang, const Data& data) const {
-  const auto it = compiled_.find(std::string(lang) + "/" + std::string(name));
-  if (it == compiled_.end()) throw std::out_of_range("no template " + std::string(name));
-  std::lock_guard lock(it->second->mutex);
-  std::string html = it->second->tmpl.render(data);
-  if (!it->second->tmpl.is_valid())
+  const Compiled& template_ = compiled(name, lang);
+  std::lock_guard lock(template_.mutex);
+  std::string html = template_.tmpl.render(data);
+  if (!template_.tmpl.is_valid())
     throw std::runtime_error("template " + std::string(name) + " failed to render");
   return html;
 }

@@ -30,15 +30,18 @@ Params fields(const Appointment& a) {
 }  // namespace
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
-                                                  Instant to) {
-  auto rows = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments"
-                      " WHERE location_id = $1 AND start_utc > $2 AND start_utc < $3 AND end_utc > $4"
-                      " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id",
+                                                  Instant to, AppointmentFields fields) {
+  const bool planning = fields == AppointmentFields::planning;
+  static constexpr const char* where =
+      " FROM appointments WHERE location_id = $1 AND start_utc > $2 AND start_utc < $3 AND end_utc > $4"
+      " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id";
+  auto rows = c.query(std::string("SELECT ") + (planning ? AMT_APPOINTMENT_PLANNING_COLUMNS : AMT_APPOINTMENT_COLUMNS) +
+                          where,
                       Params().add(location_id).add(seconds(from) - max_appointment_seconds)
                           .add(seconds(to)).add(seconds(from)));
   std::vector<Appointment> out;
   out.reserve(static_cast<std::size_t>(rows.size()));
-  for (Row row : rows) out.push_back(read_appointment(row));
+  for (Row row : rows) out.push_back(planning ? read_appointment_to_plan(row) : read_appointment(row));
   return out;
 }
 

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "store/appointment_row.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/store.hpp"
 
 namespace amt::store::postgres {
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
-                                                  Instant to);
+                                                  Instant to, AppointmentFields fields = AppointmentFields::all);
 // for_update locks the row until the transaction ends (a write transaction's read-modify-write).
 std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code, bool for_update = false);
 std::optional<Appointment> appointment_by_id(Connection& c, const Id& id, bool for_update = false);

@@ -108,6 +108,11 @@ std::vector<Appointment> PgStore::appointments(const Id& location_id, Instant fr
   return appointments_overlapping(*c, location_id, from, to);
 }
 
+std::vector<Appointment> PgStore::appointments_to_plan(const Id& location_id, Instant from, Instant to) {
+  auto c = pool_.acquire();
+  return appointments_overlapping(*c, location_id, from, to, AppointmentFields::planning);
+}
+
 std::optional<Appointment> PgStore::appointment_by_code(std::string_view code) {
   auto c = pool_.acquire();
   return postgres::appointment_by_code(*c, code);

@@ -32,6 +32,7 @@ class PgStore final : public Store {
   void replace_catalog(const Catalog& catalog) override;
 
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
+  std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::int64_t count_appointments() override;
   std::vector<Appointment> find_appointments(const AppointmentSearch& search) override;

@@ -27,12 +27,22 @@ void lock(Connection& c, LockKind kind, std::string_view key) {
 
 }  // namespace
 
+std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant from, Instant to) {
+  lock_days(location_id, from, to);
+  return appointments_overlapping(c_, location_id, from, to);
+}
+
+std::vector<Appointment> PgWriteTx::appointments_to_plan(const Id& location_id, Instant from, Instant to) {
+  lock_days(location_id, from, to);
+  return appointments_overlapping(c_, location_id, from, to, AppointmentFields::planning);
+}
+
 // Locks the location's calendar for each UTC day that [from, to) touches, in ascending order (so
 // two writers never wait for each other crosswise). Every write of a booking lies inside the
 // window it read, so writers whose windows share no day cannot change what the other decides on,
 // and they run side by side; the ones that share a day take turns. All of them hold the location
 // key shared; a window longer than max_locked_days takes it exclusively instead of its days.
-std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant from, Instant to) {
+void PgWriteTx::lock_days(const Id& location_id, Instant from, Instant to) {
   constexpr std::int64_t day = 86400;
   const auto floor_day = [](std::int64_t s) { return s >= 0 ? s / day : (s - day + 1) / day; };
   const std::int64_t first = floor_day(seconds(from));
@@ -46,7 +56,6 @@ std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant 
              Params().add(static_cast<int>(location_calendar)).add(static_cast<int>(location_day))
                  .add(location_id).add(first).add(last));
   }
-  return appointments_overlapping(c_, location_id, from, to);
 }
 
 std::optional<Appointment> PgWriteTx::appointment_by_code(std::string_view code) {

@@ -15,6 +15,7 @@ class PgWriteTx final : public WriteTx {
   explicit PgWriteTx(Connection& c) : c_(c) {}
 
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
+  std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::optional<Appointment> appointment_by_id(const Id& id) override;
   bool code_exists(std::string_view code) override;
@@ -77,6 +78,7 @@ class PgWriteTx final : public WriteTx {
   std::vector<std::string> reminder_opt_outs(const Id& appointment_id) override;
 
  private:
+  void lock_days(const Id& location_id, Instant from, Instant to);
   Connection& c_;
 };
 

@@ -23,14 +23,17 @@ void bind_fields(Query& q, const Appointment& a) {
 }  // namespace
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
-                                                  Instant to) {
-  auto q = c.query("SELECT " AMT_APPOINTMENT_COLUMNS " FROM appointments"
-                   " WHERE location_id = ?1 AND start_utc > ?2 AND start_utc < ?3 AND end_utc > ?4"
-                   " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id");
+                                                  Instant to, AppointmentFields fields) {
+  const bool planning = fields == AppointmentFields::planning;
+  static constexpr const char* where =
+      " FROM appointments WHERE location_id = ?1 AND start_utc > ?2 AND start_utc < ?3 AND end_utc > ?4"
+      " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id";
+  auto q = c.query(std::string("SELECT ") + (planning ? AMT_APPOINTMENT_PLANNING_COLUMNS : AMT_APPOINTMENT_COLUMNS) +
+                   where);
   q.bind(1, location_id).bind(2, seconds(from) - max_appointment_seconds).bind(3, seconds(to));
   q.bind(4, seconds(from));
   std::vector<Appointment> out;
-  while (q.step()) out.push_back(read_appointment(q));
+  while (q.step()) out.push_back(planning ? read_appointment_to_plan(q) : read_appointment(q));
   return out;
 }
 

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "store/appointment_row.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace amt::store::sqlite {
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
-                                                  Instant to);
+                                                  Instant to, AppointmentFields fields = AppointmentFields::all);
 std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code);
 std::optional<Appointment> appointment_by_id(Connection& c, const Id& id);
 bool code_exists(Connection& c, std::string_view code);

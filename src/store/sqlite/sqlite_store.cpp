@@ -70,6 +70,11 @@ std::vector<Appointment> SqliteStore::appointments(const Id& location_id, Instan
   return appointments_overlapping(*lease, location_id, from, to);
 }
 
+std::vector<Appointment> SqliteStore::appointments_to_plan(const Id& location_id, Instant from, Instant to) {
+  auto lease = readers_.acquire();
+  return appointments_overlapping(*lease, location_id, from, to, AppointmentFields::planning);
+}
+
 std::optional<Appointment> SqliteStore::appointment_by_code(std::string_view code) {
   auto lease = readers_.acquire();
   return sqlite::appointment_by_code(*lease, code);

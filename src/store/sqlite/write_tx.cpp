@@ -11,6 +11,10 @@ std::vector<Appointment> SqliteWriteTx::appointments(const Id& location_id, Inst
   return appointments_overlapping(c_, location_id, from, to);
 }
 
+std::vector<Appointment> SqliteWriteTx::appointments_to_plan(const Id& location_id, Instant from, Instant to) {
+  return appointments_overlapping(c_, location_id, from, to, AppointmentFields::planning);
+}
+
 std::optional<Appointment> SqliteWriteTx::appointment_by_code(std::string_view code) {
   return sqlite::appointment_by_code(c_, code);
 }

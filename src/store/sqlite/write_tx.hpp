@@ -11,6 +11,7 @@ class SqliteWriteTx final : public WriteTx {
   explicit SqliteWriteTx(Connection& c) : c_(c) {}
 
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
+  std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) override;
   std::optional<Appointment> appointment_by_code(std::string_view code) override;
   std::optional<Appointment> appointment_by_id(const Id& id) override;
   bool code_exists(std::string_view code) override;

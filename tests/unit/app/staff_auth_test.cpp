@@ -2,6 +2,7 @@
 #include "app/staff_auth.hpp"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <chrono>
 #include <ctime>
@@ -169,6 +170,26 @@ TEST(PasswordHash, VerifiesWithinTheSignInBudgetAtTheStandardCost) {
   EXPECT_LT(took, std::chrono::milliseconds(1500));
   std::printf("argon2id verification at the standard cost took %lld ms of CPU\n",
               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
+}
+
+TEST(PasswordHash, DecoyCostsWhatARealCheckCostsAndMatchesNothing) {
+  const auto standard = PasswordCost::standard();
+  const std::string real = hash_password(good_password);
+  const std::string decoy = decoy_hash();
+  // Same algorithm and parameters as a real hash, and libsodium reads it as a valid one.
+  EXPECT_EQ(decoy.substr(0, decoy.find('$', 20)), real.substr(0, real.find('$', 20))) << decoy;
+  EXPECT_EQ(crypto_pwhash_str_needs_rehash(decoy.c_str(), standard.passes, standard.memory_bytes), 0) << decoy;
+  EXPECT_NE(decoy, decoy_hash());
+
+  auto start = thread_cpu_time();
+  EXPECT_TRUE(verify_password(real, good_password));
+  const auto real_took = thread_cpu_time() - start;
+  start = thread_cpu_time();
+  EXPECT_FALSE(verify_password(decoy, good_password));
+  const auto decoy_took = thread_cpu_time() - start;
+  EXPECT_FALSE(verify_password(decoy, ""));
+  // The decoy exists so that an unknown login takes as long to refuse as a wrong password.
+  EXPECT_GT(decoy_took, real_took / 2);
 }
 
 }  // namespace

@@ -83,6 +83,32 @@ TEST_P(StoreContract, OverlapQueryFindsALongAppointmentThatStartedHoursBefore) {
   EXPECT_EQ(found, std::vector<std::string>{"long"});
 }
 
+// The planner's read: the same appointments as appointments(), in the same order, with the
+// fields the planner uses and nothing personal.
+TEST_P(StoreContract, PlanningReadHasTheSameAppointmentsWithOnlyThePlannersFields) {
+  Appointment fixed = sample_appointment("fixed", at_utc(2027, 3, 15, 9));
+  fixed.staff_fixed = true;
+  fixed.status = AppointmentStatus::checked_in;
+  insert(store(), fixed);
+  insert(store(), sample_appointment("early", at_utc(2027, 3, 15, 8)));
+  Appointment gone = sample_appointment("gone", at_utc(2027, 3, 15, 10));
+  gone.status = AppointmentStatus::cancelled;
+  insert(store(), gone);
+  const Instant from = at_utc(2027, 3, 15, 0), to = at_utc(2027, 3, 16, 0);
+  const auto check = [&](const std::vector<Appointment>& planned, const std::vector<Appointment>& full) {
+    ASSERT_EQ(ids(planned), (std::vector<std::string>{"early", "fixed"}));
+    ASSERT_EQ(ids(full), ids(planned));
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      const Appointment &p = planned[i], &f = full[i];
+      EXPECT_EQ(std::tie(p.location_id, p.service_id, p.staff_id, p.start, p.end, p.status, p.staff_fixed),
+                std::tie(f.location_id, f.service_id, f.staff_id, f.start, f.end, f.status, f.staff_fixed));
+      EXPECT_EQ(p.contact.name + p.contact.email + p.contact.phone + p.code + p.note + p.manage_token_hash, "");
+    }
+  };
+  check(store().appointments_to_plan("mainz", from, to), store().appointments("mainz", from, to));
+  store().write([&](WriteTx& tx) { check(tx.appointments_to_plan("mainz", from, to), tx.appointments("mainz", from, to)); });
+}
+
 TEST_P(StoreContract, DuplicateBookingCodeIsRefused) {
   insert(store(), sample_appointment("a1", at_utc(2027, 3, 15, 8)));
   Appointment twin = sample_appointment("a2", at_utc(2027, 3, 15, 10));

@@ -41,6 +41,16 @@ TEST(Templates, BuiltinTemplatesUseNoTripleBracesExceptTheLayoutContentAndTheQrC
   }
 }
 
+// German is compiled at start-up, the other languages on their first render.
+TEST(Templates, EachLanguageIsTranslatedOnItsFirstRenderAndUnknownOnesAreRefused) {
+  const Templates templates({{"page", "<h1>{{#t}}Choose a day{{/t}}</h1>"}}, app::Translations::builtin());
+  EXPECT_EQ(templates.render("page", "tr", {}), "<h1>Gün seçin</h1>");
+  EXPECT_EQ(templates.render("page", "de", {}), "<h1>Tag wählen</h1>");
+  EXPECT_EQ(templates.render("page", "tr", {}), "<h1>Gün seçin</h1>");
+  EXPECT_THROW(templates.render("page", "xx", {}), std::out_of_range);
+  EXPECT_THROW(templates.render("missing", "en", {}), std::out_of_range);
+}
+
 TEST(Templates, BrokenTemplateStopsStartUp) {
   EXPECT_THROW(Templates({{"bad", "{{#open}} never closed"}}, app::Translations::builtin()),
                std::runtime_error);
