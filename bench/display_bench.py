@@ -4,8 +4,8 @@
    with `amtstermin ticket call-next` (its own process, through app::Tickets like the staff pages):
    "from the commit" starts the clock when the command prints its answer (right after the commit,
    flushed), "from launching" when it was started (includes process start, connecting, catalog load).
-2. booking latency (sequential POST /api/v1/bookings) with and without 1,000 idle display
-   connections held open, in alternating rounds (target: no effect).
+2. booking latency (sequential POST /api/v1/bookings) and the server's CPU time per booking, with
+   and without 1,000 idle display connections held open, in alternating rounds (target: no effect).
 Usage: display_bench.py <amtstermin> [database-url]   (default: a fresh SQLite file)"""
 import http.client
 import json
@@ -146,8 +146,19 @@ def free_starts(server):
     return starts
 
 
+def server_cpu_seconds(server):
+    """User + system CPU time the server process has used so far (/proc/<pid>/stat)."""
+    with open(f"/proc/{server.proc.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def booking_round(server, starts, tag):
+    """Median latency of BOOKINGS sequential bookings, and the server's CPU time per booking: one
+    client's latency is mostly the wait for the disk's sync, which swings between rounds; the CPU
+    time shows what the idle displays cost the server."""
     latencies, status_counts = [], {}
+    cpu_before = server_cpu_seconds(server)
     for i in range(BOOKINGS):
         body = {"location": "mainz", "service": "submit-documents", "start": starts.pop(0),
                 "contact": {"name": "Bench", "email": f"bench-{tag}-{i}@example.org"}}
@@ -155,7 +166,8 @@ def booking_round(server, starts, tag):
         status, _ = server.request("POST", "/api/v1/bookings", body)
         latencies.append((time.monotonic() - t0) * 1000)
         status_counts[status] = status_counts.get(status, 0) + 1
-    return statistics.median(latencies), status_counts
+    cpu_ms = (server_cpu_seconds(server) - cpu_before) * 1000 / BOOKINGS
+    return statistics.median(latencies), cpu_ms, status_counts
 
 
 def idle_effect(server):
@@ -164,19 +176,22 @@ def idle_effect(server):
     round's ratio compares the two sides measured next to each other."""
     starts = free_starts(server)
     results = {"without": [], "with": []}
+    cpu = {"without": [], "with": []}
     for r in range(ROUNDS):
         for side in (("without", "with") if r % 2 == 0 else ("with", "without")):
             held = []
             if side == "with":
                 held = [open_stream(server.port) for _ in range(IDLE)]
-            median, counts = booking_round(server, starts, f"{r}-{side}")
+            median, cpu_ms, counts = booking_round(server, starts, f"{r}-{side}")
             open_now = len(held)
             for s in held:
                 s.close()
             results[side].append(median)
-            print(f"round {r + 1}: {side:7} {open_now:4} idle displays: booking median {median:.2f} ms {counts}")
+            cpu[side].append(cpu_ms)
+            print(f"round {r + 1}: {side:7} {open_now:4} idle displays: booking median {median:.2f} ms,"
+                  f" server CPU {cpu_ms:.2f} ms per booking {counts}")
             time.sleep(0.5)
-    return results
+    return results, cpu
 
 
 def main():
@@ -190,12 +205,13 @@ def main():
         print(f"call -> event on {DISPLAYS} displays: median {statistics.median(from_commit):.1f} ms from the commit"
               f" (p90 {statistics.quantiles(from_commit, n=10)[-1]:.1f}), {statistics.median(from_start):.1f} ms from"
               f" launching the command; {len(from_commit)} deliveries (target: median <= 200 ms)")
-        results = idle_effect(server)
-        w, wo = statistics.median(results["with"]), statistics.median(results["without"])
-        ratios = [a / b for a, b in zip(results["with"], results["without"])]
-        print(f"booking median: without idle displays {wo:.2f} ms, with {IDLE} idle displays {w:.2f} ms;"
-              f" per-round ratios {', '.join(f'{x:.2f}' for x in ratios)}, median {statistics.median(ratios):.2f}"
-              f" (target: no effect)")
+        results, cpu = idle_effect(server)
+        for label, values, unit in (("booking median", results, "ms"), ("server CPU per booking", cpu, "ms")):
+            w, wo = statistics.median(values["with"]), statistics.median(values["without"])
+            ratios = [a / b for a, b in zip(values["with"], values["without"])]
+            print(f"{label}: without idle displays {wo:.2f} {unit}, with {IDLE} idle displays {w:.2f} {unit};"
+                  f" per-round ratios {', '.join(f'{x:.2f}' for x in ratios)}, median {statistics.median(ratios):.2f}"
+                  f" (target: no effect)")
     finally:
         server.stop()
 
