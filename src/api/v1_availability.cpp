@@ -1,5 +1,6 @@
 // GET /api/v1/availability: free start times per day for one service at one location.
 #include <atomic>
+#include <optional>
 
 #include <boost/json.hpp>
 
@@ -84,10 +85,17 @@ void add_availability_routes(http::Router& router, ApiContext& c) {
     if (stamp)
       if (auto body = cache->find(key, *stamp)) return cached(std::move(body), hits);
 
-    auto answer = c.bookings.availability(r);
-    if (!answer) return problem(answer.error());
-    auto body = std::make_shared<const std::string>(render(*answer, r));
-    if (stamp) cache->put(key, *stamp, body);
+    std::optional<http::Response> refused;
+    const auto compute = [&]() -> AvailabilityCache::Body {
+      auto answer = c.bookings.availability(r);
+      if (!answer) {
+        refused = problem(answer.error());
+        return nullptr;
+      }
+      return std::make_shared<const std::string>(render(*answer, r));
+    };
+    auto body = stamp ? cache->find_or_compute(key, *stamp, compute) : compute();
+    if (!body) return std::move(*refused);
     return answer_with(std::move(body));
   });
   // A cached answer is sent from the I/O thread; anything else goes to the workers as above.
