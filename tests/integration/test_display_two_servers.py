@@ -5,7 +5,6 @@ import time
 
 import pytest
 
-from amt import create_postgres_database
 from display_stream import EventStream, call_next, emergency
 
 EVENTS = "/display/mainz/events"
@@ -17,10 +16,8 @@ def backend():
     return "postgres"
 
 
-def test_a_call_committed_by_another_process_reaches_displays_on_both_servers(make_server):
-    database = create_postgres_database()
-    a = make_server(name="a", database_url=database).prepare().start()
-    b = make_server(name="b", database_url=database).start()
+def test_a_call_committed_by_another_process_reaches_displays_on_both_servers(two_servers):
+    a, b = two_servers
     streams = [EventStream(a.port, EVENTS), EventStream(b.port, EVENTS)]
     latencies = []
     try:
