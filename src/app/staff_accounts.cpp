@@ -15,6 +15,18 @@ bool is_valid_login(std::string_view login) {
   });
 }
 
+tl::unexpected<Error> account_refused(store::WriteTx& tx, store::AccountWrite why,
+                                      const StaffAccount& account) {
+  if (why == store::AccountWrite::login_taken)
+    return invalid({{"login", "taken", "this login is already in use"}});
+  std::string holder;
+  for (const StaffAccount& other : tx.staff_accounts())
+    if (other.staff_id == account.staff_id && other.id != account.id) holder = other.login;
+  return fail(ErrorKind::validation, holder,
+              {{"staff_id", "linked_elsewhere",
+                "This staff member is already linked to the account " + holder + "."}});
+}
+
 Result<StaffAccount> create_staff_account(store::Store& store, const NewStaffAccount& draft,
                                           std::string_view password, Instant now, std::string_view actor,
                                           PasswordCost cost) {
@@ -29,22 +41,17 @@ Result<StaffAccount> create_staff_account(store::Store& store, const NewStaffAcc
 
   StaffAccount account{"acct-" + random_nonce(), draft.login, draft.display_name, draft.staff_id,
                        draft.location_id, draft.roles, hash_password(password, cost), true, now};
-  bool inserted = false;
-  std::string linked_to;  // the login that already has the staff member (one account per person)
+  Result<StaffAccount> result = account;
   store.write([&](store::WriteTx& tx) {
-    inserted = false;
-    linked_to.clear();
-    for (const StaffAccount& other : tx.staff_accounts())
-      if (!draft.staff_id.empty() && other.staff_id == draft.staff_id) return void(linked_to = other.login);
-    inserted = tx.insert_staff_account(account);
-    if (!inserted) return;
+    result = account;
+    if (const auto written = tx.insert_staff_account(account); written != store::AccountWrite::written) {
+      result = account_refused(tx, written, account);
+      return;
+    }
     tx.append_audit({0, now, "", std::string(actor), "staff_account.create", "staff_account", account.id,
                      "login " + account.login + ", roles " + to_string(account.roles)});
   });
-  if (!linked_to.empty())
-    return invalid({{"staff_id", "linked_elsewhere", "this staff member is already linked to the account " + linked_to}});
-  if (!inserted) return invalid({{"login", "taken", "this login is already in use"}});
-  return account;
+  return result;
 }
 
 }  // namespace amt::app

@@ -22,6 +22,13 @@ struct NewStaffAccount {
 
 bool is_valid_login(std::string_view login);
 
+// What a user is told when the database refused to write `account` (store::AccountWrite), the
+// same from create-staff and the admin pages: field login, code taken; or field staff_id, code
+// linked_elsewhere, with Error::detail the login of the account that has the staff member, for
+// the pages to name it. Reads that account inside tx.
+tl::unexpected<Error> account_refused(store::WriteTx& tx, store::AccountWrite why,
+                                      const StaffAccount& account);
+
 // Field errors: login (invalid, taken), display_name (required, too_long), roles (required),
 // password (weak, with the reason as message), staff_id (linked_elsewhere: another account has
 // that staff member; one account per person, as on the admin pages). The creation is written to

@@ -1,7 +1,9 @@
-// Linking and unlinking staff accounts: one staff member has at most one account. The check and the
-// change are one write; on PostgreSQL load_catalog() makes catalog writers take turns, so two admins
-// linking two accounts to one person at once cannot both pass the check.
+// Linking and unlinking staff accounts: one staff member has at most one account, held by the
+// database (migration 018), so two admins, or an admin and create-staff, on any servers, linking
+// one person at once cannot both succeed; the refusal reads as create-staff's (account_refused).
 #include "app/staff_links.hpp"
+
+#include "app/staff_accounts.hpp"
 
 namespace amt::app {
 namespace {
@@ -27,13 +29,6 @@ Result<StaffAccount> link_staff_account(store::Store& store, const AdminActor& a
       result = invalid({{"staff_id", "unknown", "Choose an active staff member."}});
       return;
     }
-    for (const StaffAccount& other : tx.staff_accounts()) {
-      if (staff_id.empty() || other.staff_id != staff_id || other.id == account->id) continue;
-      result = fail(ErrorKind::validation, other.login,
-                    {{"staff_id", "linked_elsewhere",
-                      "This staff member is already linked to the account " + other.login + "."}});
-      return;
-    }
     if (account->staff_id == staff_id) {
       result = *account;
       return;
@@ -41,7 +36,10 @@ Result<StaffAccount> link_staff_account(store::Store& store, const AdminActor& a
     const StaffAccount before = *account;
     account->staff_id = staff_id;
     if (member) account->location_id = member->location_id;
-    tx.update_staff_account(*account);
+    if (const auto written = tx.update_staff_account(*account); written != store::AccountWrite::written) {
+      result = account_refused(tx, written, *account);
+      return;
+    }
     tx.append_audit({0, now, actor.account_id, actor.login,
                      staff_id.empty() ? "staff_account.unlink" : "staff_account.link", "staff_account",
                      account->id, link_detail(before, *account)});

@@ -116,6 +116,12 @@ struct AppointmentSearch {
   int limit = 50;
 };
 
+// What became of a staff account write. The database's unique indexes decide (the login without
+// regard to case; one account per staff member, migration 018), so two servers writing at once
+// cannot both get past them; a refused write changes nothing. When both would refuse it, the staff
+// member is named.
+enum class AccountWrite { written, login_taken, staff_member_taken };
+
 // The operations allowed inside one write transaction.
 class WriteTx {
  public:
@@ -153,13 +159,14 @@ class WriteTx {
   // already. Also forgets proofs that expired before now. Holds across servers on one database.
   virtual bool claim_proof(std::string_view key, Instant expires_at, Instant now) = 0;
   // --- staff accounts, sessions, sign-in throttling, audit log (issue #4) ---
-  // Logins compare case-insensitively. insert returns false when the login is taken.
+  // Logins compare case-insensitively.
   virtual std::optional<StaffAccount> staff_account_by_login(std::string_view login) = 0;
   virtual std::optional<StaffAccount> staff_account_by_id(const Id& id) = 0;
   virtual std::vector<StaffAccount> staff_accounts() = 0;  // every account, by login (ignoring case)
-  virtual bool insert_staff_account(const StaffAccount& account) = 0;
+  // Throws if the id is taken.
+  [[nodiscard]] virtual AccountWrite insert_staff_account(const StaffAccount& account) = 0;
   // Writes every mutable field (login, name, links, roles, hash, active); throws if the id is unknown.
-  virtual void update_staff_account(const StaffAccount& account) = 0;
+  [[nodiscard]] virtual AccountWrite update_staff_account(const StaffAccount& account) = 0;
   virtual void insert_staff_session(const StaffSession& session) = 0;
   virtual std::optional<StaffSession> staff_session(std::string_view token_hash) = 0;
   virtual void touch_staff_session(std::string_view token_hash, Instant last_seen_at) = 0;

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from amt import AmtServer, free_port, fresh_database
+from amt import AmtServer, create_postgres_database, free_port, fresh_database
+from mail_server import SmtpServer
 from sms_gateway import SmsGateway
-from test_mail import SmtpServer
 
 
 def pytest_addoption(parser):
@@ -70,6 +70,25 @@ def make_server(binary, backend, tmp_path):
 def smtp():
     """A real SMTP server (aiosmtpd) on a free loopback port, listening; its inbox is what arrived."""
     srv = SmtpServer(free_port()).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def two_servers(make_server):
+    """Two servers on one fresh PostgreSQL database, as behind a load balancer: (a, b), started.
+    A module that uses it sets its `backend` to "postgres"."""
+    database = create_postgres_database()
+    a = make_server(name="a", database_url=database).prepare().start()
+    b = make_server(name="b", database_url=database).start()
+    return a, b
+
+
+@pytest.fixture
+def idle_smtp():
+    """A real SMTP server on a free loopback port, not listening yet (a mail server that is down)
+    until the test calls .start()."""
+    srv = SmtpServer(free_port())
     yield srv
     srv.stop()
 

@@ -42,3 +42,8 @@ class SmsGateway(RecordingServer):
     def accepted(self):
         with self.lock:
             return [r for r in self.requests if r["answered"] == "accept"]
+
+
+def sms_to(gateway, phone_digits, count=1):
+    return gateway.wait_for(lambda got: len([r for r in got if r["json"]["to"].endswith(phone_digits)]) >= count,
+                            what=f"SMS to {phone_digits}")

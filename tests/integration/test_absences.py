@@ -4,16 +4,16 @@
 # with moved appointments; a stale plan is refused and shown again; other roles get 403. A team lead
 # ends an absence early or deletes one that moved nobody (one that did cannot be deleted).
 import datetime as dt
-import html
 import re
 import time
 
 import pytest
 
 from amt import AmtServer, availability, booking_body, free_port, fresh_database, non_overlapping, unique_email
+from absence_plans import plan_form, record
+from document_uploads import real_pdf, upload
+from mail_server import SmtpServer, mail_env
 from staff_client import create_staff, signed_in
-from test_documents import real_pdf, upload
-from test_mail import SmtpServer, mail_env
 
 TOMORROW = dt.date(2027, 3, 9)  # the clock stands at Monday 2027-03-08 08:00 in Mainz
 SERVICE = "placement-counselling"  # bound to the citizen's caseworker; deputies in order
@@ -47,17 +47,6 @@ def book_for(server, staff, start, n, note=""):
 def holder(server, code):
     with server.connect_db() as db:
         return db.execute(f"SELECT staff_id, status FROM appointments WHERE code = '{code}'").fetchone()
-
-
-def hidden(body, name):
-    return html.unescape(re.search(rf'name="{name}" value="([^"]*)"', body).group(1))
-
-
-def plan_form(body):
-    form = {k: hidden(body, k) for k in ("staff", "reason", "from_at", "to_at", "fingerprint")}
-    for name, value in re.findall(r'name="(assign\.[^"]+)"[^>]*>.*?<option value="([^"]*)" selected', body, re.S):
-        form[name] = value
-    return form
 
 
 @pytest.fixture(scope="module")
@@ -169,14 +158,6 @@ def day_id(server, booked):
 def absence_ids(server, staff):
     with server.connect_db() as db:
         return [r[0] for r in db.execute(f"SELECT id FROM absences WHERE staff_id = '{staff}' ORDER BY id").fetchall()]
-
-
-def record(lead, fields):
-    resp = lead.post("/staff/absences/plan", fields)
-    assert resp.status == 200, resp
-    done = lead.post("/staff/absences/apply", plan_form(resp.body.decode()))
-    assert done.status == 303, done
-    return done
 
 
 def audit_details(server, action):

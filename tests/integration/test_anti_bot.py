@@ -11,10 +11,9 @@ import urllib.parse
 import pytest
 
 from amt import POOL_SERVICE, TODAY, booking_body, field_errors, free_slot, has_field_error, is_problem, unique_email
-from test_web_pages import cookie_header, cookies_of
+from web_forms import FORM, cookie_header, cookies_of
 
 SECRET = "anti-bot-test-secret-0123456789abcdef0123"
-FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 PROOF_ON = {"AMTSTERMIN_ALTCHA_ENABLED": "true", "AMTSTERMIN_ALTCHA_MAX_NUMBER": "20000",
             "AMTSTERMIN_ALTCHA_FALLBACK_WAIT_SECONDS": "5", "AMTSTERMIN_SECURITY_SECRET": SECRET}
 

@@ -1,32 +1,18 @@
 # The server is killed (SIGKILL, like a power cut to the process) in the middle of booking load:
 # every booking a citizen was told about survives the restart, and the database is intact (SQLite:
 # PRAGMA integrity_check; PostgreSQL: the server's own crash safety, checked by reading every row).
-import datetime as dt
 import http.client
 import json
 import random
 import threading
 import time
 
-from amt import LOCATION, bearer, booking_body, slots, unique_email
+from amt import bearer, booking_body, unique_email
+from booking_client import bookable_times
 
 THREADS = 16
 LOAD_SECONDS = 3.0
 KILL_AFTER = 1.5
-
-
-def bookable_times(client):
-    """(service, start) pairs citizens could book online in the coming weeks."""
-    resp = client.get(f"/api/v1/services?location={LOCATION}")
-    assert resp.status == 200, resp
-    pairs = []
-    for service in resp.json["services"]:
-        if "online" not in service["channels"] or service["routing"] != "pool":
-            continue
-        for slot in slots(client, service["id"], dt.date(2027, 3, 15), dt.date(2027, 4, 9)):
-            pairs.append((service["id"], slot["start"]))
-    assert len(pairs) > 100, f"too few free times for a load test: {len(pairs)}"
-    return pairs
 
 
 def load(port, pairs, deadline, acknowledged, lock):

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from amt import AmtServer, booking_body, fresh_database, free_port, free_slot, unique_email
+from document_uploads import real_pdf
+from mail_server import SmtpServer, mail_env
 from staff_client import create_staff, signed_in
-from test_documents import real_pdf
-from test_mail import SmtpServer, mail_env
 
 TOMORROW = dt.date(2027, 3, 9)  # the test clock's "today" is Monday 8 March 2027
 

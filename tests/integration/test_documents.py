@@ -5,36 +5,14 @@ import datetime as dt
 import hashlib
 import socket
 import struct
-import urllib.parse
 import zlib
 
 import pytest
 
 from amt import AmtServer, bearer, booking_body, free_slot, fresh_database, unique_email, weekdays_from
+from document_uploads import real_pdf, upload
 
 DAY = weekdays_from(dt.date(2027, 3, 15), 1)[0]
-
-
-def real_pdf(text="Mietvertrag"):
-    """A small but complete PDF 1.4 with one page, a font and a correct xref table."""
-    stream = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def real_png():
@@ -79,16 +57,6 @@ def booking(client, skip=0):
     resp = client.post("/api/v1/bookings", booking_body(slot["start"], email=unique_email("docs")))
     assert resp.status == 201, resp
     return resp.json
-
-
-def upload(client, booked, content, filename=None, document=None, token=None, content_type="application/pdf"):
-    query = {k: v for k, v in (("filename", filename), ("document", document)) if v is not None}
-    path = f"/api/v1/bookings/{booked['code']}/documents"
-    if query:
-        path += "?" + urllib.parse.urlencode(query)
-    headers = {"Content-Type": content_type}
-    headers.update(bearer(token or booked["manage_token"]))
-    return client.request("POST", path, body=content, headers=headers)
 
 
 def listing(client, booked):

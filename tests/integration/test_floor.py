@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from display_stream import EventStream, emergency, running_clock
+from floor_client import CASEWORKER_STAFF, hand_to_desk, location_after, ticket_id
 from staff_client import run_create_staff, signed_in
 
 RECEPTION_STAFF = "staff-35"   # Eingangszone, room E.135
-CASEWORKER_STAFF = "staff-01"  # Leistung 1, room A.101
 
 
 @pytest.fixture(scope="module")
@@ -53,17 +53,6 @@ def rows(page):
     if len(table) < 2:
         return []
     return re.findall(r'<tr class="floor-row[^"]*" data-number="([A-Z]\d+)"', table[1].split("</table>", 1)[0])
-
-
-def ticket_id(page, number):
-    found = re.search(r'data-number="' + number + r'".*?name="ticket" value="([^"]+)"', page.text, re.S)
-    assert found, number
-    return found.group(1)
-
-
-def location_after(resp):
-    assert resp.status == 303, resp
-    return resp.header("Location")
 
 
 def test_create_staff_refuses_an_unknown_staff_member(server):
@@ -263,15 +252,6 @@ def callable_id(page, number):
     found = re.search(r'data-number="' + number + r'".*?name="ticket" value="([^"]+)"', table, re.S)
     assert found, number
     return found.group(1)
-
-
-def hand_to_desk(server, reception):
-    """An emergency drawn at the kiosk and handed by reception to the caseworker: it waits for them."""
-    drawn = emergency(server)
-    page = reception.get("/staff/reception")
-    handed = reception.post("/staff/reception/hand-over", {"ticket": ticket_id(page, drawn["number"]), "to": CASEWORKER_STAFF})
-    assert "did=handed" in location_after(handed)
-    return drawn
 
 
 def test_the_desk_lists_whom_it_may_call_in_queue_order_and_calls_a_chosen_one(server, reception, desk):

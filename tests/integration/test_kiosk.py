@@ -7,38 +7,17 @@ import re
 import urllib.parse
 
 from amt import booking_body, bearer, slots, unique_email
+from kiosk_board import issue_key, open_board, tap
 
 MAINZ = dt.timezone(dt.timedelta(hours=1))  # CET: the tests stay before the DST change
 TUESDAY = dt.date(2027, 3, 9)
 TUESDAY_0900 = "2027-03-09T08:00:00Z"  # 09:00 in Mainz
 
 
-def issue_key(server, name="Eingangshalle"):
-    out = server.cli("kiosk-key", "add", "--location", "mainz", "--name", name).stdout.decode()
-    key = re.search(r"^key (\S+)$", out, re.M).group(1)
-    key_id = re.search(r"^id  (\S+)$", out, re.M).group(1)
-    return key, key_id
-
-
-def open_board(server, key):
-    """Opens /kiosk?key=... like the admin does once; returns the Cookie header the board keeps."""
-    resp = server.client.get("/kiosk?key=" + urllib.parse.quote(key))
-    assert resp.status == 303 and resp.header("Location") == "/kiosk", resp
-    cookie = resp.header("Set-Cookie")
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie, cookie
-    return {"Cookie": cookie.split(";")[0]}
-
-
 def request_id(server, board, path):
     page = server.client.get(path + "?lang=en", board)
     assert page.status == 200, page
     return re.search(r'name="request_id" value="([0-9a-f]{32})"', page.text).group(1)
-
-
-def tap(server, board, path, **fields):
-    headers = dict(board, **{"Content-Type": "application/x-www-form-urlencoded"})
-    body = urllib.parse.urlencode(dict(fields, lang="en")).encode()
-    return server.client.request("POST", path, body=body, headers=headers)
 
 
 def ticket_number(resp):

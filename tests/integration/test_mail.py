@@ -2,81 +2,22 @@
 # content a citizen needs, an .ics that calendars import, the booking code as a QR PNG, retries while the mail server is down,
 # exactly one delivery, and nothing lost when the server is stopped meanwhile.
 import datetime as dt
-import email
-import email.policy
 import struct
-import threading
 import time
 import zlib
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from amt import bearer, booking_body, free_port, free_slot, parse_time, unique_email, wait_until, weekdays_from
+from amt import bearer, booking_body, free_slot, parse_time, unique_email, wait_until, weekdays_from
+from mail_server import mail_env
 
 DAYS = weekdays_from(dt.date(2027, 3, 22), 4)  # Monday to Thursday; Friday 26th is Good Friday
 
 
-class Inbox:
-    """aiosmtpd handler that keeps every accepted message."""
-
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.startswith("unknown"):
-            return "550 5.1.1 No such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
-                                  email.message_from_bytes(envelope.content, policy=email.policy.default)))
-        return "250 OK"
-
-    def about(self, code):
-        with self.lock:
-            return [m for m in self.messages if code in str(m[2]["Subject"])]
-
-    def wait_for(self, code, count=1, timeout=20):
-        return wait_until(lambda: self.about(code), f"{count} mail(s) about {code}", timeout,
-                          holds=lambda found: len(found) >= count, interval=0.1)
-
-
-class SmtpServer:
-    def __init__(self, port):
-        self.inbox = Inbox()
-        self.port = port
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-        return self
-
-    def stop(self):
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
-
-
 @pytest.fixture
-def smtp():
-    srv = SmtpServer(free_port())
-    yield srv
-    srv.stop()
-
-
-def mail_env(port):
-    return {"AMTSTERMIN_MAIL_SMTP_URL": f"smtp://127.0.0.1:{port}",
-            "AMTSTERMIN_MAIL_FROM": "Jobcenter Mainz <termine@jobcenter.example.org>",
-            "AMTSTERMIN_MAIL_PUBLIC_URL": "https://termine.example.org",
-            "AMTSTERMIN_MAIL_POLL_MS": "100",
-            "AMTSTERMIN_MAIL_RETRY_BASE_SECONDS": "1",
-            "AMTSTERMIN_MAIL_RETRY_MAX_SECONDS": "2",
-            "AMTSTERMIN_MAIL_TIMEOUT_SECONDS": "5"}
+def smtp(idle_smtp):
+    """Here each test starts the mail server itself, some only after booking."""
+    return idle_smtp
 
 
 def book(client, day, address):

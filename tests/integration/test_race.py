@@ -1,34 +1,11 @@
 # 200 citizens press "book" at the same moment for 20 free places: exactly 20 get one, the rest are
 # told the time is gone, and the database shows no caseworker booked twice at the same time.
-import datetime as dt
 import http.client
 import json
 import threading
 
-from amt import (POOL_SERVICE, booking_body, capacity_at, non_overlapping, parse_time,
-                 slots, unique_email, weekdays_from)
-
-CLIENTS = 200
-PLACES = 20
-
-
-def choose_starts(client):
-    """Non-overlapping first-application starts whose capacities add up to at least PLACES."""
-    chosen, total = [], 0
-    for day in weekdays_from(dt.date(2027, 3, 16), 5):
-        for slot in non_overlapping(slots(client, POOL_SERVICE, day, day)):
-            chosen.append(slot)
-            total += slot["capacity"]
-            if total >= PLACES:
-                return chosen, total
-    raise AssertionError(f"only {total} places found in a week of {POOL_SERVICE}")
-
-
-def book_surplus(client, start, count):
-    """Books places away sequentially so that exactly PLACES remain for the race."""
-    for _ in range(count):
-        resp = client.post("/api/v1/bookings", booking_body(start))
-        assert resp.status == 201, resp
+from amt import booking_body, capacity_at, unique_email
+from booking_race import CLIENTS, PLACES, book_surplus, check_no_staff_double_booked, choose_starts
 
 
 def race(port, starts_for_clients):
@@ -59,19 +36,6 @@ def race(port, starts_for_clients):
     return results
 
 
-def as_utc_seconds(value):
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value)
-    if text.lstrip("-").isdigit():
-        return float(text)
-    return parse_time(text.replace(" ", "T")).timestamp()
-
-
-def holds_time(status):
-    return status not in ("cancelled", "no_show", 5, 6)
-
-
 def test_two_hundred_clients_race_for_twenty_places(make_server):
     server = make_server().prepare().start()
     client = server.client
@@ -100,16 +64,3 @@ def test_two_hundred_clients_race_for_twenty_places(make_server):
     check_no_staff_double_booked(server, expected=total)
 
 
-def check_no_staff_double_booked(server, expected):
-    with server.connect_db() as db:
-        rows = db.execute("SELECT staff_id, start_utc, end_utc, status FROM appointments").fetchall()
-    active = [r for r in rows if holds_time(r[3])]
-    assert len(active) == expected, f"{len(active)} appointments hold time, expected {expected}"
-    by_staff = {}
-    for staff_id, start, end, _ in active:
-        assert staff_id, "an active appointment without a caseworker"
-        by_staff.setdefault(staff_id, []).append((as_utc_seconds(start), as_utc_seconds(end)))
-    for staff_id, spans in by_staff.items():
-        spans.sort()
-        for (_, prev_end), (next_start, _) in zip(spans, spans[1:]):
-            assert next_start >= prev_end, f"{staff_id} is booked twice at once: {spans}"

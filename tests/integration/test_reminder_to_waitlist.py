@@ -8,10 +8,12 @@ import time
 
 
 from amt import booking_body, capacity_at, wait_until
-from sms_gateway import sms_env
-from test_mail import mail_env
-from test_reminders import REMINDER_WAIT, book, mail_text, post_page_form, reminder_mails, restart_at, start_local
-from test_waitlist import entry, fill_time, join, mails_to, sms_to
+from booking_client import fill_time
+from mail_server import mail_env, mail_text, mails_to
+from reminder_client import REMINDER_WAIT, book, reminder_mails, restart_at, start_local
+from sms_gateway import sms_env, sms_to
+from waitlist_client import entry, join
+from web_forms import post_page_form
 
 CANCEL_LINK = re.compile(r"https://termine\.example\.org(/reminder/[A-Z0-9]+/cancel)\?token=(\S+)")
 

@@ -10,23 +10,12 @@ import time
 import urllib.parse
 
 
-from amt import bearer, booking_body, capacity_at, free_port, parse_time, slots, unique_email, wait_until
+from amt import bearer, capacity_at, free_port, wait_until
+from mail_server import SmtpServer, mail_env, mail_text
+from reminder_client import REMINDER_WAIT, book, reminder_mails, restart_at, start_local
+from sms_bookings import SECRET_VARIABLE
 from sms_gateway import sms_env
-from test_mail import SmtpServer, mail_env
-from test_web_pages import FORM, cookie_header, cookies_of
-
-WEDNESDAY = dt.date(2027, 3, 10)  # the clock starts on Monday 8 March, 08:00 in Mainz (UTC+1)
-SECRET_VARIABLE = "AMT_TEST_SMS_GATEWAY_TOKEN"
-CET = dt.timezone(dt.timedelta(hours=1))
-ENGLISH = {"Accept-Language": "en"}
-
-
-def clock(local_time):
-    """AMTSTERMIN_CLOCK_NOW for a Mainz wall-clock time in March 2027 (CET)."""
-    return local_time.replace(tzinfo=CET).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-REMINDER_WAIT = 45  # s: a restart lands 20 s before the moment, and a busy machine starts slowly
+from web_forms import ENGLISH, FORM, cookie_header, cookies_of, post_page_form
 
 
 def reminder_server(make_server, smtp, gateway, **reminders):
@@ -37,36 +26,8 @@ def reminder_server(make_server, smtp, gateway, **reminders):
     return make_server(env).prepare().start()
 
 
-def book(server, language="en", phone="0151 2345678"):
-    """Books a Wednesday time from 10:00 on (its mail time, Monday 10:00, lies after the booking)."""
-    later = [s for s in slots(server.client, frm=WEDNESDAY, to=WEDNESDAY) if parse_time(s["start"]).astimezone(CET).hour >= 10]
-    address = unique_email("remind")
-    resp = server.client.post("/api/v1/bookings", booking_body(later[0]["start"], email=address, phone=phone,
-                                                              language=language))
-    assert resp.status == 201, resp
-    return dict(resp.json, email=address)
-
-
-def restart_at(server, local_time):
-    assert server.stop() == 0
-    server.extra_env["AMTSTERMIN_CLOCK_NOW"] = clock(local_time)
-    server.start()
-
-
-def reminder_mails(smtp, code):
-    return [m for m in smtp.inbox.about(code) if str(m[2]["Subject"]).startswith(("Reminder:", "Erinnerung:"))]
-
-
 def reminder_sms(gateway, code):
     return [r for r in gateway.all() if code in r["json"]["text"]]
-
-
-def start_local(booking):
-    return parse_time(booking["start"]).astimezone(CET).replace(tzinfo=None)
-
-
-def mail_text(message):
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_mail_and_sms_reminders_arrive_once_each_at_their_moment(make_server, smtp, gateway):
@@ -133,14 +94,6 @@ def test_no_reminder_leaves_in_the_quiet_hours(make_server, smtp, gateway):
     [sms] = wait_until(lambda: reminder_sms(gateway, code), "the SMS at 08:00", timeout=REMINDER_WAIT)
     assert str(mail["Subject"]).startswith("Erinnerung: Ihr Termin am 10.03.2027")
     assert sms["json"]["text"].startswith("Jobcenter-Erinnerung: Ihr Termin am 10.03.2027")
-
-
-def post_page_form(server, path, token):
-    page = server.client.get(f"{path}?token={token}", headers=ENGLISH)
-    assert page.status == 200, page
-    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
-    return server.client.request("POST", path, urllib.parse.urlencode({"csrf": csrf, "token": token}).encode(),
-                                 dict(FORM, Cookie=cookie_header(cookies_of(page)), **ENGLISH))
 
 
 def test_an_sms_opt_out_stops_the_sms_reminder_but_not_the_mail(make_server, smtp, gateway):

@@ -9,8 +9,8 @@ import secrets
 import pytest
 
 from amt import free_port
+from sms_bookings import book_with_sms, log_of, sms_server, wait_for_rows
 from sms_gateway import SmsGateway
-from test_sms import book_with_sms, log_of, sms_server, wait_for_rows
 
 
 class EchoingGateway(SmsGateway):

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from amt import LOCATION, POOL_SERVICE, booking_body, slots
+from admin_forms import new_person, new_service
 from staff_client import create_staff, signed_in, staff_routes
 
 DAY = dt.date(2027, 3, 16)
@@ -17,15 +18,6 @@ DAY = dt.date(2027, 3, 16)
 def admin(server):
     create_staff(server, "ada.admin", "admin")
     return signed_in(server.client, "ada.admin")
-
-
-def new_service(**fields):
-    form = {"id": "passport-copy", "location": LOCATION, "name": "Ausweiskopie nachreichen", "group": "Unterlagen",
-            "description": "Eine fehlende Kopie abgeben.", "duration_minutes": "15", "lead_time_minutes": "60",
-            "horizon_days": "30", "documents": "Personalausweis\r\nBescheid\r\n", "channel": "online",
-            "routing": "pool"}
-    form.update(fields)
-    return form
 
 
 def post_pairs(browser, path, pairs):
@@ -93,13 +85,6 @@ def test_changing_a_service_keeps_its_id_and_location_and_shows_at_once(admin, s
     form = admin.get("/staff/admin/service/passport-copy").body
     assert re.search(rb'value="online" checked', form) and re.search(rb'value="kiosk" checked', form)
     assert not re.search(rb'value="phone" checked', form)
-
-
-def new_person(**fields):
-    form = {"id": "nina-neu", "location": LOCATION, "name": "Nina Neu", "team": "Team 3", "room": "E.12",
-            "skill": "passport-copy", "deputies": "staff-01", "plan_mon": "08:00-16:00 Pause 12:00-12:30"}
-    form.update(fields)
-    return form
 
 
 def test_a_new_staff_member_with_skill_and_plan_makes_the_service_bookable_outside_breaks(admin, server):

@@ -11,36 +11,17 @@ import time
 
 import pytest
 
-from amt import (LOCATION, POOL_SERVICE, booking_body, bearer, capacity_at, create_postgres_database,
-                 free_slot, same_instant, unique_email)
-from test_crash import bookable_times
-from test_race import CLIENTS, PLACES, book_surplus, check_no_staff_double_booked, choose_starts
+from amt import LOCATION, POOL_SERVICE, booking_body, bearer, capacity_at, free_slot, same_instant, unique_email
+from booking_client import bookable_times, post_booking
+from booking_race import CLIENTS, PLACES, book_surplus, check_no_staff_double_booked, choose_starts
+from floor_client import CASEWORKER_STAFF, hand_to_desk, ticket_id
+from staff_client import create_staff, signed_in
 
 
 @pytest.fixture(scope="module")
 def backend():
     """Only PostgreSQL lets two servers share one database."""
     return "postgres"
-
-
-@pytest.fixture
-def two_servers(make_server):
-    database = create_postgres_database()
-    a = make_server(name="a", database_url=database).prepare().start()
-    b = make_server(name="b", database_url=database).start()
-    return a, b
-
-
-def post_booking(port, body, timeout=60):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("POST", "/api/v1/bookings", body=json.dumps(body).encode(),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        payload = resp.read()
-        return resp.status, json.loads(payload) if payload else None
-    finally:
-        conn.close()
 
 
 def race(ports, starts):
@@ -233,8 +214,6 @@ def test_one_caseworker_pressing_call_next_on_both_servers_at_once_calls_one_vis
     """The same caseworker in two tabs, each on another server, presses "call next" at the same
     moment, again and again: each round calls exactly one visitor (the other press answers with
     that one), the database never holds two called tickets for them, and nothing fails."""
-    from test_floor import CASEWORKER_STAFF, hand_to_desk, ticket_id
-    from staff_client import create_staff, signed_in
 
     a, b = two_servers
     for login, roles, staff in (("empfang", "reception", "staff-35"), ("sachbearbeitung", "caseworker", CASEWORKER_STAFF)):

@@ -8,9 +8,8 @@ import time
 import pytest
 
 from amt import booking_body, create_postgres_database, unique_email, wait_until
-from test_crash import bookable_times
-from test_mail import mail_env, smtp  # noqa: F401 - smtp is a fixture, used by name
-from test_two_servers import post_booking
+from booking_client import bookable_times, post_booking
+from mail_server import mail_env
 
 BOOKINGS = 30  # half while the mail server is down (a backlog), half while both workers deliver
 
@@ -22,9 +21,9 @@ def backend():
 
 
 @pytest.fixture
-def mail_servers(make_server, smtp):  # noqa: F811 - the imported fixture
+def mail_servers(make_server, idle_smtp):
     database = create_postgres_database()
-    env = mail_env(smtp.port)
+    env = mail_env(idle_smtp.port)
     a = make_server(env, name="a", database_url=database).prepare().start()
     b = make_server(env, name="b", database_url=database).start()
     return a, b
@@ -60,21 +59,21 @@ def book_spread(servers, pairs, count, offset):
     return booked
 
 
-def test_bookings_on_two_servers_get_exactly_one_confirmation_mail_each(mail_servers, smtp):  # noqa: F811
+def test_bookings_on_two_servers_get_exactly_one_confirmation_mail_each(mail_servers, idle_smtp):
     a, b = mail_servers
     pairs = bookable_times(a.client)
     backlog = book_spread([a, b], pairs, BOOKINGS // 2, 0)
     time.sleep(1.5)  # both workers fail against the missing mail server and schedule retries
-    smtp.start()
+    idle_smtp.start()
     live = book_spread([a, b], pairs, BOOKINGS - len(backlog), 5000)
     booked = backlog + live
     assert {server for server, _ in booked} == {0, 1}
 
-    wait_until(lambda: len(smtp.inbox.messages), "a mail per booking", 30, holds=lambda n: n >= BOOKINGS, interval=0.1)
+    wait_until(lambda: len(idle_smtp.inbox.messages), "a mail per booking", 30, holds=lambda n: n >= BOOKINGS, interval=0.1)
     time.sleep(3)  # long enough for a second delivery by the other worker, or a retry, to arrive
 
-    with smtp.inbox.lock:
-        messages = list(smtp.inbox.messages)
+    with idle_smtp.inbox.lock:
+        messages = list(idle_smtp.inbox.messages)
     assert len(messages) == BOOKINGS, f"{len(messages)} mails for {BOOKINGS} bookings"
     for _, doc in booked:
         about = [m for m in messages if doc["code"] in str(m[2]["Subject"])]

@@ -8,9 +8,9 @@ import time
 import pytest
 
 from amt import create_postgres_database, free_port, wait_until
+from sms_bookings import SECRET_VARIABLE, book_with_sms, sms_rows
 from sms_gateway import SmsGateway, sms_env
 from staff_client import create_staff, signed_in
-from test_sms import SECRET_VARIABLE, book_with_sms, sms_rows
 
 PER_SERVER = 4  # per phase and server: 2 phases x 2 servers x 4 = 16 SMS
 

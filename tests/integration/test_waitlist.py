@@ -9,12 +9,13 @@ import urllib.parse
 
 
 from amt import bearer, booking_body, capacity_at, free_slot, parse_time, unique_email, wait_until
-from sms_gateway import sms_env
+from booking_client import cancel, fill_time
+from mail_server import mail_env, mails_to
+from sms_gateway import sms_env, sms_to
 from staff_client import create_staff, signed_in
-from test_mail import mail_env
-from test_web_pages import FORM, cookie_header, cookies_of
+from waitlist_client import DAY, entry, join
+from web_forms import FORM, cookie_header, cookies_of
 
-DAY = dt.date(2027, 3, 23)  # a Tuesday two weeks after the test clock's Monday
 LINK = re.compile(r"https://termine\.example\.org/waitlist/([0-9a-f]+)\?token=([A-Za-z0-9_-]+)#offer")
 
 
@@ -24,52 +25,6 @@ def waitlist_server(make_server, smtp, gateway):
     env["AMT_TEST_WAITLIST_SMS"] = "sms-secret"
     env["AMTSTERMIN_WAITLIST_CHECK_SECONDS"] = "1"
     return make_server(env).prepare().start()
-
-
-def fill_time(client, start):
-    """Books start until no capacity is left; returns the bookings (code, manage_token)."""
-    booked = []
-    while capacity_at(client, start) > 0:
-        resp = client.post("/api/v1/bookings", booking_body(start))
-        assert resp.status == 201, resp
-        booked.append((resp.json["code"], resp.json["manage_token"]))
-    assert booked
-    return booked
-
-
-def join(client, start, name, phone):
-    local = parse_time(start).astimezone(dt.timezone(dt.timedelta(hours=1)))
-    body = {"location": "mainz", "service": "first-application", "weekdays": [local.strftime("%a").lower()],
-            "from": local.strftime("%H:%M"), "to": (local + dt.timedelta(minutes=45)).strftime("%H:%M"),
-            "contact": {"name": name, "email": unique_email(name.lower()), "phone": phone}, "language": "en"}
-    resp = client.post("/api/v1/waitlist", body)
-    assert resp.status == 201, resp
-    assert resp.json["status"] == "waiting"
-    return dict(resp.json, email=body["contact"]["email"], phone=phone)
-
-
-def entry(client, joined):
-    resp = client.get(f"/api/v1/waitlist/{joined['id']}", bearer(joined["token"]))
-    assert resp.status == 200, resp
-    return resp.json
-
-
-def mails_to(smtp, address, count=1, timeout=20):
-    def received():
-        with smtp.inbox.lock:
-            return [m for (_f, rcpt, m) in smtp.inbox.messages if address in rcpt]
-    return wait_until(received, f"{count} mail(s) to {address}", timeout, holds=lambda found: len(found) >= count)
-
-
-def sms_to(gateway, phone_digits, count=1):
-    return gateway.wait_for(lambda got: len([r for r in got if r["json"]["to"].endswith(phone_digits)]) >= count,
-                            what=f"SMS to {phone_digits}")
-
-
-def cancel(client, booking):
-    code, token = booking
-    resp = client.post(f"/api/v1/bookings/{code}/cancel", None, bearer(token))
-    assert resp.status == 200, resp
 
 
 def test_joining_checks_fields_and_keeps_the_entry_behind_its_token(make_server, smtp, gateway):

@@ -9,16 +9,16 @@ import time
 
 import pytest
 
+from absence_plans import record
+from admin_forms import new_person, new_service
 from amt import AmtServer, bearer, free_port, fresh_database, parse_time, slots, wait_until
-from sms_gateway import SmsGateway, sms_env
+from mail_server import SmtpServer, mail_env
+from reminder_client import CET
+from sms_gateway import SmsGateway, sms_env, sms_to
 from staff_client import create_staff, signed_in
-from test_absences import record
-from test_mail import SmtpServer, mail_env
-from test_staff_admin import new_person, new_service
-from test_waitlist import entry, sms_to
+from waitlist_client import entry
 
 SERVICE = "passport-copy"  # made by the admin below; only Nina has the skill
-CET = dt.timezone(dt.timedelta(hours=1))
 NEXT_MONDAY = dt.date(2027, 3, 15)  # the clock stands at Monday 2027-03-08 08:00 in Mainz
 
 

@@ -1,35 +1,18 @@
 # The waitlist with two amtstermin servers on one PostgreSQL database (issue #8 item 3): cancellations
 # on both servers at once hand each freed time to exactly one entry, in join order, never one time
 # to two entries nor two times to one entry; two taps on "accept" through both servers book once.
-import threading
-
 import pytest
 
 from amt import bearer, capacity_at, create_postgres_database, free_slot
-from test_waitlist import DAY, cancel, entry, fill_time, join
+from booking_client import cancel, fill_time
+from concurrent_calls import at_once
+from waitlist_client import DAY, entry, join
 
 
 @pytest.fixture(scope="module")
 def backend():
     """Only PostgreSQL lets two servers share one database."""
     return "postgres"
-
-
-def at_once(*calls):
-    """Runs the calls in threads started together; returns their results in order."""
-    results = [None] * len(calls)
-    barrier = threading.Barrier(len(calls))
-
-    def run(i, call):
-        barrier.wait()
-        results[i] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return results
 
 
 def test_concurrent_cancellations_on_two_servers_offer_each_time_once_in_join_order(make_server):

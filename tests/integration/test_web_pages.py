@@ -4,21 +4,7 @@ import re
 import urllib.parse
 
 from amt import POOL_SERVICE, TODAY, booking_body, capacity_at, free_slot, unique_email
-
-FORM = {"Content-Type": "application/x-www-form-urlencoded"}
-
-
-def cookies_of(resp):
-    jar = {}
-    for key, value in resp.headers:
-        if key.lower() == "set-cookie":
-            name, _, rest = value.partition("=")
-            jar[name] = rest.split(";")[0]
-    return jar
-
-
-def cookie_header(jar):
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
+from web_forms import FORM, cookie_header, cookies_of
 
 
 def details_form(client, start):

@@ -41,6 +41,19 @@ Params account_fields(const StaffAccount& a) {
   return p;
 }
 
+// Why an INSERT or UPDATE of a changed nothing: which unique index it would break, the staff
+// member's first. Throws `otherwise` when neither (an INSERT's id is taken, an UPDATE's unknown).
+AccountWrite refusal(Connection& c, const StaffAccount& a, const std::string& otherwise) {
+  const auto rows =
+      c.query("SELECT (EXISTS (SELECT 1 FROM staff_accounts"
+              "                WHERE staff_id = $2 AND staff_id <> '' AND id <> $1))::int,"
+              " (EXISTS (SELECT 1 FROM staff_accounts WHERE lower(login) = lower($3) AND id <> $1))::int",
+              Params().add(a.id).add(a.staff_id).add(a.login));
+  if (rows[0].int64(0) != 0) return AccountWrite::staff_member_taken;
+  if (rows[0].int64(1) != 0) return AccountWrite::login_taken;
+  throw std::runtime_error(otherwise);
+}
+
 AuditEntry read_audit(const Row& q) {
   return {q.int64(0), instant(q.int64(1)), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7)};
 }
@@ -64,18 +77,30 @@ std::vector<StaffAccount> staff_accounts(Connection& c) {
   return out;
 }
 
-bool insert_staff_account(Connection& c, const StaffAccount& a) {
+// Against any unique index: a second server inserting the same login or staff member at the same
+// moment waits for the first to commit, then inserts nothing instead of failing.
+AccountWrite insert_staff_account(Connection& c, const StaffAccount& a) {
   auto p = account_fields(a);
   p.add(seconds(a.created_at));
-  return c.query("INSERT INTO staff_accounts (" AMT_ACCOUNT_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                 " ON CONFLICT (lower(login)) DO NOTHING", p).affected() == 1;
+  const auto rows = c.query("INSERT INTO staff_accounts (" AMT_ACCOUNT_COLUMNS ")"
+                            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+                            p);
+  if (rows.affected() == 1) return AccountWrite::written;
+  return refusal(c, a, "insert_staff_account: the id is taken: " + a.id);
 }
 
-void update_staff_account(Connection& c, const StaffAccount& a) {
+// The condition makes a refused update change nothing instead of failing. Two servers that both
+// pass it at once meet the unique index: the loser fails (unique_violation) and the store runs its
+// write again, which then finds the other's change.
+AccountWrite update_staff_account(Connection& c, const StaffAccount& a) {
   const auto rows = c.query("UPDATE staff_accounts SET login = $2, display_name = $3, staff_id = $4,"
-                            " location_id = $5, roles = $6, password_hash = $7, active = $8 WHERE id = $1",
+                            " location_id = $5, roles = $6, password_hash = $7, active = $8 WHERE id = $1"
+                            " AND NOT EXISTS (SELECT 1 FROM staff_accounts other WHERE other.id <> $1"
+                            " AND (lower(other.login) = lower($2) OR (other.staff_id = $4 AND $4 <> '')))",
                             account_fields(a));
-  if (rows.affected() != 1) throw std::runtime_error("update_staff_account: no account " + a.id);
+  if (rows.affected() == 1) return AccountWrite::written;
+  if (!staff_account_by_id(c, a.id)) throw std::runtime_error("update_staff_account: no account " + a.id);
+  return refusal(c, a, "update_staff_account: refused for no reason: " + a.id);
 }
 
 void insert_staff_session(Connection& c, const StaffSession& s) {

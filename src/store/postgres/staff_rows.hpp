@@ -9,14 +9,15 @@
 
 #include "core/staff_account.hpp"
 #include "store/postgres/connection.hpp"
+#include "store/store.hpp"
 
 namespace amt::store::postgres {
 
 std::optional<StaffAccount> staff_account_by_login(Connection& c, std::string_view login);
 std::optional<StaffAccount> staff_account_by_id(Connection& c, const Id& id);
 std::vector<StaffAccount> staff_accounts(Connection& c);
-bool insert_staff_account(Connection& c, const StaffAccount& a);
-void update_staff_account(Connection& c, const StaffAccount& a);
+AccountWrite insert_staff_account(Connection& c, const StaffAccount& a);
+AccountWrite update_staff_account(Connection& c, const StaffAccount& a);
 
 void insert_staff_session(Connection& c, const StaffSession& s);
 std::optional<StaffSession> staff_session(Connection& c, std::string_view token_hash);

@@ -16,9 +16,14 @@ std::optional<StaffAccount> PgWriteTx::staff_account_by_id(const Id& id) {
   return postgres::staff_account_by_id(c_, id);
 }
 std::vector<StaffAccount> PgWriteTx::staff_accounts() { return postgres::staff_accounts(c_); }
-// Two servers creating one login at once: the unique index lets one of them in, the other sees false.
-bool PgWriteTx::insert_staff_account(const StaffAccount& a) { return postgres::insert_staff_account(c_, a); }
-void PgWriteTx::update_staff_account(const StaffAccount& a) { postgres::update_staff_account(c_, a); }
+// Two servers creating one login, or linking one staff member, at once: the unique index lets one of
+// them in, the other is refused (staff_rows.cpp says how).
+AccountWrite PgWriteTx::insert_staff_account(const StaffAccount& a) {
+  return postgres::insert_staff_account(c_, a);
+}
+AccountWrite PgWriteTx::update_staff_account(const StaffAccount& a) {
+  return postgres::update_staff_account(c_, a);
+}
 void PgWriteTx::insert_staff_session(const StaffSession& s) { postgres::insert_staff_session(c_, s); }
 std::optional<StaffSession> PgWriteTx::staff_session(std::string_view token_hash) {
   return postgres::staff_session(c_, token_hash);

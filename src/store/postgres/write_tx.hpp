@@ -36,8 +36,8 @@ class PgWriteTx final : public WriteTx {
   std::optional<StaffAccount> staff_account_by_login(std::string_view login) override;
   std::optional<StaffAccount> staff_account_by_id(const Id& id) override;
   std::vector<StaffAccount> staff_accounts() override;
-  bool insert_staff_account(const StaffAccount& account) override;
-  void update_staff_account(const StaffAccount& account) override;
+  AccountWrite insert_staff_account(const StaffAccount& account) override;
+  AccountWrite update_staff_account(const StaffAccount& account) override;
   void insert_staff_session(const StaffSession& session) override;
   std::optional<StaffSession> staff_session(std::string_view token_hash) override;
   void touch_staff_session(std::string_view token_hash, Instant last_seen_at) override;

@@ -36,6 +36,19 @@ void bind_account(Query& q, const StaffAccount& a) {
   q.bind(6, to_string(a.roles)).bind(7, a.password_hash).bind(8, a.active ? 1 : 0);
 }
 
+// Why an INSERT or UPDATE of a changed nothing: which unique index it would break, the staff
+// member's first. Throws `otherwise` when neither (an INSERT's id is taken, an UPDATE's unknown).
+AccountWrite refusal(Connection& c, const StaffAccount& a, const std::string& otherwise) {
+  auto q = c.query("SELECT EXISTS (SELECT 1 FROM staff_accounts"
+                   "               WHERE staff_id = ?2 AND staff_id <> '' AND id <> ?1),"
+                   " EXISTS (SELECT 1 FROM staff_accounts WHERE login = ?3 AND id <> ?1)");
+  q.bind(1, a.id).bind(2, a.staff_id).bind(3, a.login);
+  q.step();
+  if (q.int64(0) != 0) return AccountWrite::staff_member_taken;
+  if (q.int64(1) != 0) return AccountWrite::login_taken;
+  throw std::runtime_error(otherwise);
+}
+
 StaffSession read_session(const Query& q) {
   return {q.text(0), q.text(1), instant(q.int64(2)), instant(q.int64(3))};
 }
@@ -67,23 +80,31 @@ std::vector<StaffAccount> staff_accounts(Connection& c) {
   return out;
 }
 
-bool insert_staff_account(Connection& c, const StaffAccount& a) {
+// Against any unique index (login ignoring case, the staff member of migration 018, the id).
+AccountWrite insert_staff_account(Connection& c, const StaffAccount& a) {
   auto q = c.query("INSERT INTO staff_accounts (" AMT_ACCOUNT_COLUMNS
-                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (login) DO NOTHING");
+                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING");
   q.bind(1, a.id);
   bind_account(q, a);
   q.bind(9, seconds(a.created_at));
   q.run();
-  return q.changes() == 1;
+  if (q.changes() == 1) return AccountWrite::written;
+  return refusal(c, a, "insert_staff_account: the id is taken: " + a.id);
 }
 
-void update_staff_account(Connection& c, const StaffAccount& a) {
+// The condition makes a refused update change nothing instead of failing (login compares by the
+// column's NOCASE collation).
+AccountWrite update_staff_account(Connection& c, const StaffAccount& a) {
   auto q = c.query("UPDATE staff_accounts SET login = ?2, display_name = ?3, staff_id = ?4, location_id = ?5,"
-                   " roles = ?6, password_hash = ?7, active = ?8 WHERE id = ?1");
+                   " roles = ?6, password_hash = ?7, active = ?8 WHERE id = ?1"
+                   " AND NOT EXISTS (SELECT 1 FROM staff_accounts other WHERE other.id <> ?1"
+                   " AND (other.login = ?2 OR (other.staff_id = ?4 AND ?4 <> '')))");
   q.bind(1, a.id);
   bind_account(q, a);
   q.run();
-  if (q.changes() != 1) throw std::runtime_error("update_staff_account: no account " + a.id);
+  if (q.changes() == 1) return AccountWrite::written;
+  if (!staff_account_by_id(c, a.id)) throw std::runtime_error("update_staff_account: no account " + a.id);
+  return refusal(c, a, "update_staff_account: refused for no reason: " + a.id);
 }
 
 void insert_staff_session(Connection& c, const StaffSession& s) {

@@ -11,8 +11,12 @@ std::optional<StaffAccount> SqliteWriteTx::staff_account_by_id(const Id& id) {
   return sqlite::staff_account_by_id(c_, id);
 }
 std::vector<StaffAccount> SqliteWriteTx::staff_accounts() { return sqlite::staff_accounts(c_); }
-bool SqliteWriteTx::insert_staff_account(const StaffAccount& a) { return sqlite::insert_staff_account(c_, a); }
-void SqliteWriteTx::update_staff_account(const StaffAccount& a) { sqlite::update_staff_account(c_, a); }
+AccountWrite SqliteWriteTx::insert_staff_account(const StaffAccount& a) {
+  return sqlite::insert_staff_account(c_, a);
+}
+AccountWrite SqliteWriteTx::update_staff_account(const StaffAccount& a) {
+  return sqlite::update_staff_account(c_, a);
+}
 void SqliteWriteTx::insert_staff_session(const StaffSession& s) { sqlite::insert_staff_session(c_, s); }
 std::optional<StaffSession> SqliteWriteTx::staff_session(std::string_view token_hash) {
   return sqlite::staff_session(c_, token_hash);

@@ -1,12 +1,15 @@
 // The contract fixture, its sample data and comparisons, and the backends it runs against.
 #include "store_contract.hpp"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 
 #include "store/migrations.hpp"
+#include "store/postgres/connection.hpp"
 
 namespace amt::store::testing {
 
@@ -33,6 +36,23 @@ int StoreContract::latest_migration() const {
   for (const Migration& m : embedded_migrations())
     if (m.engine == GetParam().engine) latest = std::max(latest, m.version);
   return latest;
+}
+
+void run_raw_sql(const std::string& url, const std::string& sql) {
+  if (url.starts_with("sqlite:")) {
+    sqlite3* db = nullptr;
+    const std::string path = url.substr(std::string("sqlite:").size());
+    char* error = nullptr;
+    const bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+                    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK;
+    const std::string message = error ? error : "open failed";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    if (!ok) throw std::runtime_error(message);
+    return;
+  }
+  postgres::Connection c(url);
+  c.exec(sql);
 }
 
 // A fresh directory per test; the database sits one level below it, so open_store() has to

@@ -59,6 +59,10 @@ std::string postgres_admin_url();  // throws when no test PostgreSQL is configur
 std::string postgres_database_url(const std::string& database);
 void postgres_admin_exec(const std::string& sql);  // as the cluster's superuser; throws on error
 
+// Runs SQL on a test database behind the store's back (close the store meanwhile): to take a
+// database back to before a migration and fill it as an older version could have.
+void run_raw_sql(const std::string& url, const std::string& sql);
+
 // Fixed points in time, far from "now" so nothing depends on the clock.
 Instant at_utc(int year, int month, int day, int hour, int minute = 0);
 
@@ -68,6 +72,10 @@ Appointment sample_appointment(const std::string& id, Instant start, Minutes dur
 // Appointment n of a row of half-hour appointments from 08:00 UTC on 15 March 2027, id "a<n>".
 Appointment numbered(int n);
 void insert(Store& store, const Appointment& a);  // one write with one insert
+// A staff account of "mainz" created 1 March 2027, 09:00 UTC, display name "Name of <login>".
+StaffAccount sample_account(const std::string& id, const std::string& login, const Id& staff_id,
+                            RoleSet roles = {Role::agent});
+AccountWrite insert_staff_account(Store& store, const StaffAccount& a);  // one write with one insert
 // data_version() once the store vouches for it (PostgreSQL: its watch may be reconnecting);
 // fails the test after 5 s without.
 std::uint64_t known_version(Store& store);

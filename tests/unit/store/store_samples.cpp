@@ -140,6 +140,26 @@ OutboxMessage sample_message(const std::string& id, Instant not_before, const st
   return m;
 }
 
+StaffAccount sample_account(const std::string& id, const std::string& login, const Id& staff_id,
+                            RoleSet roles) {
+  StaffAccount a;
+  a.id = id;
+  a.login = login;
+  a.display_name = "Name of " + login;
+  a.staff_id = staff_id;
+  a.location_id = "mainz";
+  a.roles = roles;
+  a.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
+  a.created_at = at_utc(2027, 3, 1, 9);
+  return a;
+}
+
+AccountWrite insert_staff_account(Store& store, const StaffAccount& a) {
+  AccountWrite written = AccountWrite::written;
+  store.write([&](WriteTx& tx) { written = tx.insert_staff_account(a); });
+  return written;
+}
+
 void insert(Store& store, const Appointment& a) {
   store.write([&](WriteTx& tx) { tx.insert_appointment(a); });
 }

@@ -7,22 +7,11 @@ namespace amt::store::testing {
 namespace {
 
 StaffAccount account(const std::string& id, const std::string& login, RoleSet roles = {Role::agent}) {
-  StaffAccount a;
-  a.id = id;
-  a.login = login;
-  a.display_name = "Name of " + login;
-  a.staff_id = "anna";
-  a.location_id = "mainz";
-  a.roles = roles;
-  a.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA";
-  a.created_at = at_utc(2027, 3, 1, 9);
-  return a;
+  return sample_account(id, login, "staff-" + id, roles);
 }
 
 bool insert_account(Store& store, const StaffAccount& a) {
-  bool inserted = false;
-  store.write([&](WriteTx& tx) { inserted = tx.insert_staff_account(a); });
-  return inserted;
+  return insert_staff_account(store, a) == AccountWrite::written;
 }
 
 void expect_same_account(const StaffAccount& e, const StaffAccount& a) {
@@ -80,9 +69,11 @@ TEST_P(StoreContract, StaffAccountUpdateChangesEveryMutableField) {
   changed.location_id = "";
   changed.password_hash = "$argon2id$new";
   changed.active = false;
-  store().write([&](WriteTx& tx) { tx.update_staff_account(changed); });
+  AccountWrite written = AccountWrite::login_taken;
+  store().write([&](WriteTx& tx) { written = tx.update_staff_account(changed); });
+  EXPECT_EQ(written, AccountWrite::written);
   expect_same_account(changed, store().staff_account_by_id("u1").value());
-  EXPECT_THROW(store().write([&](WriteTx& tx) { tx.update_staff_account(account("nobody", "x")); }),
+  EXPECT_THROW(store().write([&](WriteTx& tx) { (void)tx.update_staff_account(account("nobody", "x")); }),
                std::exception);
 }
 

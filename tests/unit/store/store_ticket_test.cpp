@@ -1,15 +1,11 @@
 // Contract: tickets and their life cycle (every change stored with its time), unique request ids
 // and numbers, the conditional change that lets only one of many concurrent callers win, and one
 // called or in-service ticket per person and day (migration 013).
-#include <sqlite3.h>
-
 #include <atomic>
 #include <future>
 #include <map>
-#include <stdexcept>
 #include <vector>
 
-#include "store/postgres/connection.hpp"
 #include "store_contract.hpp"
 
 namespace amt::store::testing {
@@ -227,25 +223,6 @@ TEST_P(StoreContract, OfManyConcurrentCallsForOnePersonExactlyOneTicketIsCalled)
   int called = 0;
   for (const Ticket& t : store().tickets("mainz", day_start, day_end)) called += t.status == TicketStatus::called;
   EXPECT_EQ(called, 1);
-}
-
-
-// Runs SQL on the test's database behind the store's back (the store is closed meanwhile).
-void run_raw_sql(const std::string& url, const std::string& sql) {
-  if (url.starts_with("sqlite:")) {
-    sqlite3* db = nullptr;
-    const std::string path = url.substr(std::string("sqlite:").size());
-    char* error = nullptr;
-    const bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
-                    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK;
-    const std::string message = error ? error : "open failed";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    if (!ok) throw std::runtime_error(message);
-    return;
-  }
-  postgres::Connection c(url);
-  c.exec(sql);
 }
 
 Ticket ticket_held_by(const std::string& id, const std::string& number, const std::string& staff, TicketStatus status,
