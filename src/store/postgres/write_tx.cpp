@@ -39,14 +39,14 @@ std::vector<Appointment> PgWriteTx::appointments(const Id& location_id, Instant 
   const std::int64_t last = std::max(first, floor_day(seconds(to) - 1));
   if (last - first >= max_locked_days) {
     lock(c_, location_calendar, location_id);
-  } else {  // one round trip: the location key shared first, then each day in order
-    c_.query("SELECT CASE WHEN d IS NULL THEN pg_advisory_xact_lock_shared($1::integer, hashtext($3))"
-             " ELSE pg_advisory_xact_lock($2::integer, hashtext($3 || '@' || d)) END"
-             " FROM (SELECT NULL::bigint AS d UNION ALL SELECT generate_series($4::bigint, $5::bigint)) AS s",
-             Params().add(static_cast<int>(location_calendar)).add(static_cast<int>(location_day))
-                 .add(location_id).add(first).add(last));
+  } else {  // one statement: the location key shared first, then each day in order
+    c_.before_next_query("SELECT CASE WHEN d IS NULL THEN pg_advisory_xact_lock_shared($1::integer, hashtext($3))"
+                         " ELSE pg_advisory_xact_lock($2::integer, hashtext($3 || '@' || d)) END"
+                         " FROM (SELECT NULL::bigint AS d UNION ALL SELECT generate_series($4::bigint, $5::bigint)) AS s",
+                         Params().add(static_cast<int>(location_calendar)).add(static_cast<int>(location_day))
+                             .add(location_id).add(first).add(last));
   }
-  return appointments_overlapping(c_, location_id, from, to);
+  return appointments_overlapping(c_, location_id, from, to);  // the locks and the read in one round trip
 }
 
 std::optional<Appointment> PgWriteTx::appointment_by_code(std::string_view code) {
@@ -66,17 +66,17 @@ void PgWriteTx::insert_appointment(const Appointment& a) { postgres::insert_appo
 void PgWriteTx::update_appointment(const Appointment& a) { postgres::update_appointment(c_, a); }
 
 int PgWriteTx::count_active_for_contact(const std::string& email, const std::string& phone, Instant now) {
-  // Both keys in one round trip, in a fixed order, so two writers never wait for each other
+  // Both keys in one statement, in a fixed order, so two writers never wait for each other
   // crosswise; an empty e-mail or phone locks nothing.
   std::string keys[2] = {"e:" + email, "p:" + phone};
   std::sort(std::begin(keys), std::end(keys));
   Params p;
   p.add(static_cast<int>(contact));
   for (const std::string& key : keys) p.add_text_or_null(key.size() > 2 ? std::string_view(key) : "");
-  c_.query("SELECT pg_advisory_xact_lock($1::integer, hashtext(k))"
-           " FROM (VALUES (1, $2::text), (2, $3::text)) AS v (i, k) WHERE k IS NOT NULL ORDER BY i",
-           p);
-  return postgres::count_active_for_contact(c_, email, phone, now);
+  c_.before_next_query("SELECT pg_advisory_xact_lock($1::integer, hashtext(k))"
+                       " FROM (VALUES (1, $2::text), (2, $3::text)) AS v (i, k) WHERE k IS NOT NULL ORDER BY i",
+                       std::move(p));
+  return postgres::count_active_for_contact(c_, email, phone, now);  // the locks and the count in one round trip
 }
 
 // Two servers saving one key at once: the second insert fails (primary key) once the first
