@@ -2,7 +2,8 @@
 # Issue #6: POST /api/v1/bookings through two amtstermin servers on one PostgreSQL 15 vs raw
 # pgbench single-row insert transactions at the same client count, on one throw-away cluster with
 # durable commits (fsync, synchronous_commit), in alternating rounds; medians and their ratio.
-# Usage: bench/pg_booking.sh <amtstermin binary>   (bench/run calls it)
+# Usage: bench/pg_booking.sh <amtstermin binary> [<binary to compare with>]   (bench/run calls it
+# with one); a second binary (an older build, say) takes bookings too, as a third side of each round.
 # Environment: ROUNDS (3), SECONDS_PER_RUN (10), PG_CLIENTS (16: pgbench -c, and the wrk connections
 # of both servers together), PG_DIAG=1: also where the time goes (statements and WAL syncs per
 # booking from pg_stat_statements and pg_stat_wal, and what the servers'
@@ -11,7 +12,8 @@
 # function of the servers and of PostgreSQL.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-binary=${1:?usage: pg_booking.sh <amtstermin binary>}
+binary=${1:?usage: pg_booking.sh <amtstermin binary> [<binary to compare with>]}
+baseline=${2:-}
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_RUN:-10}
 clients=${PG_CLIENTS:-16}
@@ -73,27 +75,11 @@ echo "PostgreSQL $(sql "$admin" 'SHOW server_version'), fsync=$(sql "$admin" 'SH
 echo "pgbench -n -M prepared -c$clients -j2 -T$seconds -f bench/pg_raw_insert.sql;" \
   "bookings: wrk -t1 -c$((clients / 2)) -d${seconds}s -s bench/booking.lua against each of the two servers at once"
 
-: >"$work/raw.rate"
-: >"$work/book.rate"
-for round in $(seq "$rounds"); do
-  # Every round starts from the same tables: the demo office, no appointments (and on the booking
-  # side no outbox), as the SQLite comparison starts each round with a fresh database.
-  sql "$raw_url" "TRUNCATE appointments CASCADE" >/dev/null
+# One round of bookings: two fresh servers of binary on the one database, each with its own wrk;
+# side names the figures ("bookings", or "before" for the binary to compare with).
+bookings_round() {
+  local binary=$1 side=$2
   sql "$amt_url" "TRUNCATE appointments, outbox CASCADE" >/dev/null
-
-  # The reference: pgbench's single-row insert transactions.
-  pg0=$(pg_cpu) m0=$(machine_busy)
-  { time pgbench -n -M prepared -c"$clients" -j2 -T"$seconds" -f "$root/bench/pg_raw_insert.sql" "$raw_url" \
-    >"$work/pgbench-$round.out" 2>&1; } 2>"$work/pgbench-$round.time"
-  pg1=$(pg_cpu) m1=$(machine_busy)
-  tps=$(grep -oP '^tps = \K[0-9.]+' "$work/pgbench-$round.out" | head -1)
-  inserted=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/pgbench-$round.out")
-  echo "$tps" >>"$work/raw.rate"
-  pgbench_cpu=$(awk '{print $1 + $2}' "$work/pgbench-$round.time")
-  echo "round $round raw: $tps tx/s ($inserted rows); CPU ms per insert: postgres $(per "$(minus "$pg1" "$pg0")" "$inserted")," \
-    "pgbench $(per "$pgbench_cpu" "$inserted"); machine busy $(minus "$m1" "$m0") of $((seconds * $(nproc))) CPU s"
-
-  # Bookings: two fresh servers on the one database, each with its own wrk.
   start_server "$amt_url"
   port_a=$amt_port pid_a=$amt_pid
   start_server "$amt_url"
@@ -108,17 +94,17 @@ for round in $(seq "$rounds"); do
     printf '%s\n%s\n' "SELECT now()::text, CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'running')
       ELSE state END, count(*) FROM pg_stat_activity WHERE datname = 'amt' AND backend_type = 'client backend'
       AND pid <> pg_backend_pid() AND application_name <> 'amtstermin-version-watch' GROUP BY 2" '\watch 0.1' |
-      psql "$amt_url" -qAtX >"$work/samples-$round.txt" 2>/dev/null &
+      psql "$amt_url" -qAtX >"$work/samples-$side-$round.txt" 2>/dev/null &
     sampler=$!
   fi
   pg0=$(pg_cpu) m0=$(machine_busy) a0=$(cpu_of "$pid_a") b0=$(cpu_of "$pid_b")
   { time wrk -t1 -c"$((clients / 2))" -d"${seconds}s" -s "$root/bench/booking.lua" "http://127.0.0.1:$port_a/api/v1/bookings" \
-    -- "$work/starts-a.txt" "r${round}a" submit-documents >"$work/wrk-a-$round.out" 2>"$work/wrk-a-$round.err"; } 2>"$work/wrk-a-$round.time" &
+    -- "$work/starts-a.txt" "r${round}a" submit-documents >"$work/wrk-a-$side-$round.out" 2>"$work/wrk-a-$side-$round.err"; } 2>"$work/wrk-a-$side-$round.time" &
   wrk_a=$!
   { time wrk -t1 -c"$((clients / 2))" -d"${seconds}s" -s "$root/bench/booking.lua" "http://127.0.0.1:$port_b/api/v1/bookings" \
-    -- "$work/starts-b.txt" "r${round}b" change-notification >"$work/wrk-b-$round.out" 2>"$work/wrk-b-$round.err"; } 2>"$work/wrk-b-$round.time" &
+    -- "$work/starts-b.txt" "r${round}b" change-notification >"$work/wrk-b-$side-$round.out" 2>"$work/wrk-b-$side-$round.err"; } 2>"$work/wrk-b-$side-$round.time" &
   wrk_b=$!
-  if [[ $profile == 1 && $round == 1 ]]; then
+  if [[ $profile == 1 && $round == 1 && $side == bookings ]]; then
     perf record -a -F 499 -o "$work/perf.data" -- sleep "$((seconds - 1))" >/dev/null 2>&1
   fi
   wait "$wrk_a" "$wrk_b"
@@ -131,13 +117,13 @@ for round in $(seq "$rounds"); do
   rows1=$(sql "$amt_url" "SELECT count(*) FROM appointments")
   booked=$((rows1 - rows0))
   rate=$(awk -v n="$booked" -v s="$seconds" 'BEGIN {printf "%.1f", n / s}')
-  echo "$rate" >>"$work/book.rate"
-  statuses=$(cat "$work/wrk-a-$round.out" "$work/wrk-b-$round.out" | awk '/^booking-statuses:/ {
+  echo "$rate" >>"$work/$side.rate"
+  statuses=$(cat "$work/wrk-a-$side-$round.out" "$work/wrk-b-$side-$round.out" | awk '/^booking-statuses:/ {
       for (i = 2; i <= NF; i++) {split($i, kv, "="); n[kv[1]] += kv[2]}}
     END {printf "201=%d 409=%d other=%d", n["201"], n["409"], n["other"]}')
-  requests=$(cat "$work/wrk-a-$round.out" "$work/wrk-b-$round.out" | awk '/ requests in / {n += $1} END {print n}')
-  wrk_cpu=$(cat "$work/wrk-a-$round.time" "$work/wrk-b-$round.time" | awk '{t += $1 + $2} END {print t}')
-  echo "round $round bookings: $rate bookings/s ($statuses; $booked new rows; $requests requests);" \
+  requests=$(cat "$work/wrk-a-$side-$round.out" "$work/wrk-b-$side-$round.out" | awk '/ requests in / {n += $1} END {print n}')
+  wrk_cpu=$(cat "$work/wrk-a-$side-$round.time" "$work/wrk-b-$side-$round.time" | awk '{t += $1 + $2} END {print t}')
+  echo "round $round $side: $rate bookings/s ($statuses; $booked new rows; $requests requests);" \
     "CPU ms per booking: servers $(per "$(minus "$a1" "$a0")" "$booked") + $(per "$(minus "$b1" "$b0")" "$booked")," \
     "postgres $(per "$(minus "$pg1" "$pg0")" "$booked"), wrk $(per "$wrk_cpu" "$booked"); machine busy $(minus "$m1" "$m0") of $((seconds * $(nproc))) CPU s"
   if [[ $diag == 1 ]]; then
@@ -152,8 +138,32 @@ for round in $(seq "$rounds"); do
         WHERE d.datname = 'amt' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC LIMIT 14"
     echo "  the servers' connections, on average over the run (sampled every 0.1 s):"
     awk -F'|' 'NF == 3 {samples[$1] = 1; n[$2] += $3} END {
-        s = length(samples); for (k in n) printf "    %.2f  %s\n", n[k] / s, k}' "$work/samples-$round.txt" | sort -rn
+        s = length(samples); for (k in n) printf "    %.2f  %s\n", n[k] / s, k}' "$work/samples-$side-$round.txt" | sort -rn
   fi
+}
+
+: >"$work/raw.rate"
+: >"$work/bookings.rate"
+: >"$work/before.rate"
+for round in $(seq "$rounds"); do
+  # Every round starts from the same tables: the demo office, no appointments (and on the booking
+  # side no outbox), as the SQLite comparison starts each round with a fresh database.
+  sql "$raw_url" "TRUNCATE appointments CASCADE" >/dev/null
+
+  # The reference: pgbench's single-row insert transactions.
+  pg0=$(pg_cpu) m0=$(machine_busy)
+  { time pgbench -n -M prepared -c"$clients" -j2 -T"$seconds" -f "$root/bench/pg_raw_insert.sql" "$raw_url" \
+    >"$work/pgbench-$round.out" 2>&1; } 2>"$work/pgbench-$round.time"
+  pg1=$(pg_cpu) m1=$(machine_busy)
+  tps=$(grep -oP '^tps = \K[0-9.]+' "$work/pgbench-$round.out" | head -1)
+  inserted=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/pgbench-$round.out")
+  echo "$tps" >>"$work/raw.rate"
+  pgbench_cpu=$(awk '{print $1 + $2}' "$work/pgbench-$round.time")
+  echo "round $round raw: $tps tx/s ($inserted rows); CPU ms per insert: postgres $(per "$(minus "$pg1" "$pg0")" "$inserted")," \
+    "pgbench $(per "$pgbench_cpu" "$inserted"); machine busy $(minus "$m1" "$m0") of $((seconds * $(nproc))) CPU s"
+
+  bookings_round "$binary" bookings
+  if [[ -n $baseline ]]; then bookings_round "$baseline" before; fi
 done
 if [[ $profile == 1 ]]; then
   echo "CPU profile of round 1's bookings (perf record -a -F 499), by program:"
@@ -165,6 +175,11 @@ if [[ $profile == 1 ]]; then
   done
 fi
 raw_median=$(median <"$work/raw.rate")
-book_median=$(median <"$work/book.rate")
+book_median=$(median <"$work/bookings.rate")
 echo "median: raw inserts $raw_median tx/s, bookings $book_median bookings/s," \
   "ratio $(ratio "$book_median" "$raw_median") (target >= 0.50); load afterwards $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n $baseline ]]; then
+  before_median=$(median <"$work/before.rate")
+  echo "median of the binary compared with: $before_median bookings/s, ratio $(ratio "$before_median" "$raw_median");" \
+    "bookings now / before: $(ratio "$book_median" "$before_median")"
+fi

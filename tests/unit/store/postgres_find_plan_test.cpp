@@ -1,9 +1,11 @@
 // PostgreSQL answers the service center's find from indexes (migration 017): over a few thousand
 // bookings of one location, the plan searches each kind of key by index, reaches the rows by
-// primary key and reads no table sequentially.
+// primary key and reads no table sequentially. And the count of a contact's bookings, which every
+// booking makes, reads by index on the generic plan a prepared statement soon runs on.
 #include <libpq-fe.h>
 
 #include <memory>
+#include <sstream>
 
 #include "store/appointment_row.hpp"
 #include "store/postgres/appointment_rows.hpp"
@@ -65,6 +67,45 @@ TEST(PostgresFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsReadSequential
     EXPECT_EQ(plan.find("Seq Scan"), std::string::npos);
     auto store = open_store(db.url);
     EXPECT_EQ(store->find_appointments(s).size(), 1u);
+  }
+  db.drop();
+}
+
+// Regression: the count was one OR of e-mail and phone, whose generic plan read the whole
+// appointments table on every booking once most bookings had no phone number.
+TEST(PostgresFindPlan, CountingAContactsBookingsReadsNoTableSequentially) {
+  TestDatabase db = create_migrated_postgres_database();
+  {
+    PgConn conn(PQconnectdb(db.url.c_str()), PQfinish);
+    ASSERT_EQ(PQstatus(conn.get()), CONNECTION_OK);
+    // 5,000 online bookings, each with its own e-mail address and none with a phone number.
+    pg_plan_exec(conn.get(),
+                 "INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ") SELECT 'id' || g, 'C' || g, 'mainz',"
+                 " 'first-application', 'anna', 1800000000 + g * 3600, 1800001800 + g * 3600, 'online', 'booked', 0,"
+                 " 'hash', 'Name' || g, 'b' || g || '@example.org', '', '', '', 'de', 1790000000"
+                 " FROM generate_series(1, 5000) AS g");
+    pg_plan_exec(conn.get(), "ANALYZE");
+    pg_plan_exec(conn.get(), std::string("PREPARE count_active AS ") + postgres::count_active_for_contact_sql);
+    pg_plan_exec(conn.get(), "SET plan_cache_mode = force_generic_plan");
+    {
+      const std::string plan = pg_plan(conn.get(), "(ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)"
+                                                   " EXECUTE count_active('b42@example.org', NULL, 1790000000)",
+                                       postgres::Params());
+      SCOPED_TRACE(plan);
+      EXPECT_NE(plan.find("appointments_by_email"), std::string::npos);
+      std::istringstream lines(plan);
+      for (std::string line; std::getline(lines, line);)
+        EXPECT_FALSE(line.find("Seq Scan") != std::string::npos && line.find("never executed") == std::string::npos)
+            << line;
+    }
+    pg_plan_exec(conn.get(), "UPDATE appointments SET contact_phone = '01511000040' WHERE id = 'id40'");
+    auto store = open_store(db.url);
+    store->write([](WriteTx& tx) {
+      const Instant now{std::chrono::seconds{1790000000}};
+      EXPECT_EQ(tx.count_active_for_contact("b42@example.org", "", now), 1);
+      EXPECT_EQ(tx.count_active_for_contact("b40@example.org", "01511000040", now), 1) << "one booking, both keys";
+      EXPECT_EQ(tx.count_active_for_contact("b41@example.org", "01511000040", now), 2);
+    });
   }
   db.drop();
 }
