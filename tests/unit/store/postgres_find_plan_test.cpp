@@ -37,18 +37,25 @@ std::string pg_plan(PGconn* conn, const std::string& sql, const postgres::Params
   return out;
 }
 
+// A connection to db holding 5,000 booked appointments of one location, an hour apart (g = 1 ..
+// 5000), of channel, whose contact columns (name, e-mail, phone, customer number) are SQL over g;
+// analyzed, so the planner knows them.
+PgConn connect_with_bookings(const TestDatabase& db, const std::string& channel, const std::string& contact) {
+  PgConn conn(PQconnectdb(db.url.c_str()), PQfinish);
+  if (PQstatus(conn.get()) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn.get()));
+  pg_plan_exec(conn.get(), "INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ") SELECT 'id' || g, 'C' || g,"
+                           " 'mainz', 'first-application', 'anna', 1800000000 + g * 3600, 1800001800 + g * 3600, '" +
+                               channel + "', 'booked', 0, 'hash', " + contact +
+                               ", '', 'de', 1790000000 FROM generate_series(1, 5000) AS g");
+  pg_plan_exec(conn.get(), "ANALYZE");
+  return conn;
+}
+
 TEST(PostgresFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsReadSequentially) {
   TestDatabase db = create_migrated_postgres_database();
   {
-    PgConn conn(PQconnectdb(db.url.c_str()), PQfinish);
-    ASSERT_EQ(PQstatus(conn.get()), CONNECTION_OK);
-    // 5,000 bookings of one location, an hour apart, each with its own name, phone and customer number.
-    pg_plan_exec(conn.get(),
-                 "INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ") SELECT 'id' || g, 'C' || g, 'mainz',"
-                 " 'first-application', 'anna', 1800000000 + g * 3600, 1800001800 + g * 3600, 'phone', 'booked', 0,"
-                 " 'hash', 'Name' || g || ' Caller', '', '0151' || (1000000 + g), 'CN' || g, '', 'de', 1790000000"
-                 " FROM generate_series(1, 5000) AS g");
-    pg_plan_exec(conn.get(), "ANALYZE");
+    // Each with its own name, phone and customer number.
+    PgConn conn = connect_with_bookings(db, "phone", "'Name' || g || ' Caller', '', '0151' || (1000000 + g), 'CN' || g");
     AppointmentSearch s;
     s.code = "C42";
     s.phone_key = "01511000042";
@@ -76,15 +83,8 @@ TEST(PostgresFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsReadSequential
 TEST(PostgresFindPlan, CountingAContactsBookingsReadsNoTableSequentially) {
   TestDatabase db = create_migrated_postgres_database();
   {
-    PgConn conn(PQconnectdb(db.url.c_str()), PQfinish);
-    ASSERT_EQ(PQstatus(conn.get()), CONNECTION_OK);
-    // 5,000 online bookings, each with its own e-mail address and none with a phone number.
-    pg_plan_exec(conn.get(),
-                 "INSERT INTO appointments (" AMT_APPOINTMENT_COLUMNS ") SELECT 'id' || g, 'C' || g, 'mainz',"
-                 " 'first-application', 'anna', 1800000000 + g * 3600, 1800001800 + g * 3600, 'online', 'booked', 0,"
-                 " 'hash', 'Name' || g, 'b' || g || '@example.org', '', '', '', 'de', 1790000000"
-                 " FROM generate_series(1, 5000) AS g");
-    pg_plan_exec(conn.get(), "ANALYZE");
+    // Online bookings, each with its own e-mail address and none with a phone number.
+    PgConn conn = connect_with_bookings(db, "online", "'Name' || g, 'b' || g || '@example.org', '', ''");
     pg_plan_exec(conn.get(), std::string("PREPARE count_active AS ") + postgres::count_active_for_contact_sql);
     pg_plan_exec(conn.get(), "SET plan_cache_mode = force_generic_plan");
     {
