@@ -28,6 +28,13 @@ Rows checked(PGconn* conn, PGresult* result, std::string_view what) {
   throw error;
 }
 
+std::vector<const char*> values_of(const Params& params) {
+  std::vector<const char*> values;
+  values.reserve(params.values().size());
+  for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+  return values;
+}
+
 }  // namespace
 
 PgError::PgError(std::string sqlstate, const std::string& message)
@@ -77,20 +84,68 @@ Connection::~Connection() { PQfinish(conn_); }
 
 void Connection::exec(const std::string& sql) { checked(conn_, PQexec(conn_, sql.c_str()), "exec"); }
 
-Rows Connection::query(const std::string& sql, const Params& params) {
+const std::string& Connection::prepared_name(const std::string& sql) {
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     std::string name = "amt" + std::to_string(prepared_.size());
     checked(conn_, PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), "prepare " + sql);
     found = prepared_.emplace(sql, std::move(name)).first;
   }
-  std::vector<const char*> values;
-  values.reserve(params.values().size());
-  for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+  return found->second;
+}
+
+Rows Connection::query(const std::string& sql, const Params& params) {
+  if (before_) {
+    const Statement first = std::move(*before_);
+    before_.reset();
+    return query_pipelined(first, sql, params);
+  }
+  const std::string& name = prepared_name(sql);
+  const auto values = values_of(params);
   return checked(conn_,
-                 PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()), values.data(),
-                                nullptr, nullptr, 0),
+                 PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                nullptr, 0),
                  sql);
+}
+
+void Connection::before_next_query(const std::string& sql, Params params) {
+  before_ = Statement{sql, std::move(params)};
+}
+
+// Both statements and a sync point go out at once; the results come back in order: first's
+// result, second's (PGRES_PIPELINE_ABORTED when first failed), each ended by a null, then the
+// sync. A connection that breaks on the way stays in pipeline mode and is no longer healthy, so
+// the pool closes it.
+Rows Connection::query_pipelined(const Statement& first, const std::string& sql, const Params& params) {
+  const std::string first_name = prepared_name(first.sql);
+  const std::string& name = prepared_name(sql);
+  const auto first_values = values_of(first.params);
+  const auto values = values_of(params);
+  if (!PQenterPipelineMode(conn_) ||
+      !PQsendQueryPrepared(conn_, first_name.c_str(), static_cast<int>(first_values.size()), first_values.data(),
+                           nullptr, nullptr, 0) ||
+      !PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
+                           0) ||
+      !PQpipelineSync(conn_))
+    throw error_of(conn_, nullptr, "pipeline " + sql);
+  auto next_result = [this] {
+    PGresult* result = PQgetResult(conn_);
+    while (PGresult* more = result ? PQgetResult(conn_) : nullptr) PQclear(more);  // up to the null
+    return result;
+  };
+  PGresult* first_result = next_result();
+  PGresult* result = next_result();
+  PGresult* sync = PQgetResult(conn_);
+  const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+  PQclear(sync);
+  if (synced) PQexitPipelineMode(conn_);
+  try {
+    checked(conn_, first_result, first.sql);  // frees it when it throws
+  } catch (...) {
+    PQclear(result);
+    throw;
+  }
+  return checked(conn_, result, sql);
 }
 
 std::optional<std::int64_t> Connection::commit_then(const std::string& after_commit) {
@@ -114,7 +169,10 @@ std::optional<std::int64_t> Connection::commit_then(const std::string& after_com
   }
 }
 
-bool Connection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+// A connection left in pipeline mode (a round trip broke off half-way) cannot run statements.
+bool Connection::healthy() const {
+  return PQstatus(conn_) == CONNECTION_OK && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
+}
 
 bool Connection::still_healthy() {
   // A closing server first sends its FATAL message, then end-of-file: the first read takes the
@@ -132,5 +190,13 @@ bool Connection::in_transaction() const {
 }
 
 bool Connection::transaction_failed() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+
+void rollback_quietly(Connection& c) {
+  if (!c.in_transaction()) return;
+  try {
+    c.exec("ROLLBACK");
+  } catch (const PgError&) {
+  }
+}
 
 }  // namespace amt::store::postgres

@@ -98,11 +98,16 @@ class Connection {
   void exec(const std::string& sql);  // one or more statements without parameters (simple protocol)
   // Prepares sql once per connection (use constant texts) and runs it with params.
   Rows query(const std::string& sql, const Params& params = {});
+  // Sends sql (a constant text, prepared like query's) together with the next query() in one
+  // round trip (libpq pipeline mode). It runs first, as a statement of its own: the next query's
+  // snapshot is taken after it, so it sees what was committed while sql waited for a lock. Its
+  // rows are dropped; its error is thrown by that next query(), which then does not run.
+  void before_next_query(const std::string& sql, Params params);
   // COMMIT and then after_commit (one statement without parameters, whose first value is an
   // integer) in one round trip. Throws PgError when COMMIT fails; returns that value, or nothing
   // when after_commit failed, since by then the transaction is committed whatever happens to it.
   std::optional<std::int64_t> commit_then(const std::string& after_commit);
-  bool healthy() const;         // the connection is up (as far as libpq knows)
+  bool healthy() const;         // the connection is up (as far as libpq knows) and usable
   // Reads what the server sent meanwhile without waiting, so a connection the server closed
   // (restart, failover, pg_terminate_backend) is known to be down before it is used.
   bool still_healthy();
@@ -110,8 +115,20 @@ class Connection {
   bool transaction_failed() const;  // a statement failed; the transaction can only roll back
 
  private:
+  struct Statement {
+    std::string sql;
+    Params params;
+  };
+  const std::string& prepared_name(const std::string& sql);  // prepares sql the first time
+  Rows query_pipelined(const Statement& first, const std::string& sql, const Params& params);
+
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // sql text -> statement name
+  std::optional<Statement> before_;  // sent with the next query()
 };
+
+// Ends an open (or failed) transaction, ignoring a connection that is gone meanwhile (the pool
+// closes it when it comes back).
+void rollback_quietly(Connection& c);
 
 }  // namespace amt::store::postgres

@@ -1,6 +1,7 @@
 // PgStore: reads lease a pooled connection for one statement (or one snapshot); each write runs in
-// one READ COMMITTED transaction whose reads lock what they decide on (write_tx.hpp), so bookings
-// for one location and day take turns across all servers and each sees the one before. The database
+// a READ COMMITTED transaction whose reads lock what they decide on (write_tx.hpp), so bookings
+// for one location and day take turns across all servers and each sees the one before. Writes
+// that arrive together share one transaction, each in its own savepoint (group_commit.hpp). The database
 // keeps the rest: unique booking codes and idempotency keys, and the exclusion constraint of
 // migration 001 that no staff member holds two overlapping appointments. A write that loses to
 // another server on one of those (or on a deadlock) is rolled back and run again.
@@ -26,21 +27,10 @@
 namespace amt::store::postgres {
 namespace {
 
-void rollback_quietly(Connection& c) {
-  if (!c.in_transaction()) return;
-  try {
-    c.exec("ROLLBACK");
-  } catch (const PgError&) {  // the connection is gone; the pool closes it
-  }
-}
-
-// A short pause that grows with the attempt and differs between threads, so two transactions
-// that keep colliding fall out of step (a hash of the thread id, not a global random source).
-void pause_before(int attempt) {
-  const auto spread = std::hash<std::thread::id>{}(std::this_thread::get_id()) % 1000;
-  const long cap_us = 1000L << std::min(attempt, 5);  // 2 ms .. 32 ms
-  std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(spread) * cap_us / 1000));
-}
+// Groups of writes in flight at once per server (group_commit.hpp): two, so that one group does
+// its work while the other waits for its WAL flush; more would split the writers that arrive
+// together into smaller groups.
+constexpr int write_lanes = 2;
 
 // Advances the shared data version and tells every listening server (on commit of this statement,
 // which runs in a transaction of its own after the write's COMMIT).
@@ -50,7 +40,11 @@ const std::string advance_version_sql = std::string("WITH v AS (SELECT nextval('
 }  // namespace
 
 // Until the watch has read the version for the first time (a few milliseconds), caches stay off.
-PgStore::PgStore(const std::string& url, int pool_size) : pool_(url, pool_size), watch_(url) {}
+PgStore::PgStore(const std::string& url, int pool_size)
+    : pool_(url, pool_size),
+      watch_(url),
+      group_(pool_, std::min(pool_size, write_lanes), advance_version_sql,
+             [this](std::optional<std::int64_t> version) { announce(version); }) {}
 
 void PgStore::migrate() {
   auto c = pool_.acquire();
@@ -159,13 +153,13 @@ void PgStore::transact(const std::function<void(Connection&)>& job) {
       store.writers_.erase(self);
     }
   } leave{*this, self};
-  std::optional<std::int64_t> version;
-  {
-    auto c = pool_.acquire();
-    version = commit_with_retries(*c, job);
-  }
-  // The statement after COMMIT failed (the connection broke just then): the write is committed,
-  // so try once more on another connection, lest other servers keep serving what it changed.
+  group_.run(job);
+}
+
+void PgStore::announce(std::optional<std::int64_t> version) {
+  // The statement after COMMIT failed (the connection broke just then): the writes are
+  // committed, so try once more on another connection, lest other servers keep serving what they
+  // changed.
   if (!version) {
     try {
       version = pool_.acquire()->query(advance_version_sql)[0].int64(0);
@@ -173,28 +167,6 @@ void PgStore::transact(const std::function<void(Connection&)>& job) {
     }
   }
   if (version) watch_.saw(static_cast<std::uint64_t>(*version));
-}
-
-std::optional<std::int64_t> PgStore::commit_with_retries(Connection& c, const std::function<void(Connection&)>& job) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      c.exec("BEGIN");
-      job(c);
-      // A statement that failed inside job but whose error job swallowed would make COMMIT roll
-      // back silently; refuse to report that as success.
-      if (c.transaction_failed()) throw PgError("25P02", "write: a statement failed inside the transaction");
-      // After the commit, never before, the shared data version moves on and is announced: a
-      // server that sees the new version also sees the new data. Both go in one round trip.
-      return c.commit_then(advance_version_sql);
-    } catch (const PgError& e) {
-      rollback_quietly(c);
-      if (!e.is_conflict() || attempt >= max_attempts) throw;
-    } catch (...) {
-      rollback_quietly(c);
-      throw;
-    }
-    pause_before(attempt);
-  }
 }
 
 int PgStore::purge_idempotency(Instant cutoff) {

@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "store/postgres/group_commit.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/version_watch.hpp"
 #include "store/store.hpp"
@@ -15,9 +16,6 @@ namespace amt::store::postgres {
 
 class PgStore final : public Store {
  public:
-  // How often write() runs fn at most when other transactions keep getting in the way.
-  static constexpr int max_attempts = 10;
-
   // url is a libpq URL ("postgresql://user@host:port/db"); connects once at once, so a wrong URL
   // fails here. pool_size connections at most.
   PgStore(const std::string& url, int pool_size);
@@ -75,17 +73,18 @@ class PgStore final : public Store {
   std::optional<OutboxMessage> outbox_by_dedupe_key(std::string_view key) override;  // postgres_outbox.cpp
 
  private:
-  // Runs job in a transaction, again (after a short pause) when it loses a race, then advances
-  // the shared data version.
+  // Runs job in a transaction shared with the writes arriving at the same moment, again when it
+  // loses a race; returns once committed and announced.
   void transact(const std::function<void(Connection&)>& job);
-  // The attempts of transact() on one connection; returns the new data version (nothing when
-  // the write committed but the version could not be advanced).
-  std::optional<std::int64_t> commit_with_retries(Connection& c, const std::function<void(Connection&)>& job);
+  // A group of writes committed and advanced the shared data version to version (nothing when
+  // that statement failed).
+  void announce(std::optional<std::int64_t> version);
   template <typename Read>
   auto in_snapshot(Read read);
 
   Pool pool_;
   VersionWatch watch_;
+  GroupCommit group_;
   // Threads inside transact(): a write from inside a write would wait for its own locks (or for
   // a connection its caller holds) forever, so it throws instead, as on SQLite.
   std::mutex writers_mutex_;

@@ -42,6 +42,7 @@ std::vector<Appointment> PgWriteTx::appointments_to_plan(const Id& location_id, 
 // window it read, so writers whose windows share no day cannot change what the other decides on,
 // and they run side by side; the ones that share a day take turns. All of them hold the location
 // key shared; a window longer than max_locked_days takes it exclusively instead of its days.
+// The lock statement goes out in the round trip of the read that follows it.
 void PgWriteTx::lock_days(const Id& location_id, Instant from, Instant to) {
   constexpr std::int64_t day = 86400;
   const auto floor_day = [](std::int64_t s) { return s >= 0 ? s / day : (s - day + 1) / day; };
@@ -49,12 +50,12 @@ void PgWriteTx::lock_days(const Id& location_id, Instant from, Instant to) {
   const std::int64_t last = std::max(first, floor_day(seconds(to) - 1));
   if (last - first >= max_locked_days) {
     lock(c_, location_calendar, location_id);
-  } else {  // one round trip: the location key shared first, then each day in order
-    c_.query("SELECT CASE WHEN d IS NULL THEN pg_advisory_xact_lock_shared($1::integer, hashtext($3))"
-             " ELSE pg_advisory_xact_lock($2::integer, hashtext($3 || '@' || d)) END"
-             " FROM (SELECT NULL::bigint AS d UNION ALL SELECT generate_series($4::bigint, $5::bigint)) AS s",
-             Params().add(static_cast<int>(location_calendar)).add(static_cast<int>(location_day))
-                 .add(location_id).add(first).add(last));
+  } else {  // one statement: the location key shared first, then each day in order
+    c_.before_next_query("SELECT CASE WHEN d IS NULL THEN pg_advisory_xact_lock_shared($1::integer, hashtext($3))"
+                         " ELSE pg_advisory_xact_lock($2::integer, hashtext($3 || '@' || d)) END"
+                         " FROM (SELECT NULL::bigint AS d UNION ALL SELECT generate_series($4::bigint, $5::bigint)) AS s",
+                         Params().add(static_cast<int>(location_calendar)).add(static_cast<int>(location_day))
+                             .add(location_id).add(first).add(last));
   }
 }
 
@@ -75,17 +76,17 @@ void PgWriteTx::insert_appointment(const Appointment& a) { postgres::insert_appo
 void PgWriteTx::update_appointment(const Appointment& a) { postgres::update_appointment(c_, a); }
 
 int PgWriteTx::count_active_for_contact(const std::string& email, const std::string& phone, Instant now) {
-  // Both keys in one round trip, in a fixed order, so two writers never wait for each other
+  // Both keys in one statement, in a fixed order, so two writers never wait for each other
   // crosswise; an empty e-mail or phone locks nothing.
   std::string keys[2] = {"e:" + email, "p:" + phone};
   std::sort(std::begin(keys), std::end(keys));
   Params p;
   p.add(static_cast<int>(contact));
   for (const std::string& key : keys) p.add_text_or_null(key.size() > 2 ? std::string_view(key) : "");
-  c_.query("SELECT pg_advisory_xact_lock($1::integer, hashtext(k))"
-           " FROM (VALUES (1, $2::text), (2, $3::text)) AS v (i, k) WHERE k IS NOT NULL ORDER BY i",
-           p);
-  return postgres::count_active_for_contact(c_, email, phone, now);
+  c_.before_next_query("SELECT pg_advisory_xact_lock($1::integer, hashtext(k))"
+                       " FROM (VALUES (1, $2::text), (2, $3::text)) AS v (i, k) WHERE k IS NOT NULL ORDER BY i",
+                       std::move(p));
+  return postgres::count_active_for_contact(c_, email, phone, now);  // the locks and the count in one round trip
 }
 
 // Two servers saving one key at once: the second insert fails (primary key) once the first

@@ -4,6 +4,7 @@
 // mail workers share one outbox without sending a message twice.
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <future>
 #include <map>
@@ -205,6 +206,72 @@ TEST_F(PostgresStore, WritersOnOneDayTakeTurnsWhileOtherDaysGoAhead) {
   first.get();
   other.get();
   EXPECT_EQ(same_day.get(), 1u) << "after waiting, the writer sees the booking it waited for";
+}
+
+// Holds one write of a one-lane store open, queues `writes` more behind it and lets go: the queued
+// ones then run as one group (group commit), since the lane was busy when they arrived.
+void write_behind_a_held_write(Store& store, const std::vector<std::function<void(WriteTx&)>>& writes,
+                               std::vector<std::future<void>>& queued) {
+  std::promise<void> holding, release;
+  auto held = std::async(std::launch::async, [&] {
+    store.write([&](WriteTx& tx) {
+      Appointment held = with("held", "anna", at_utc(2027, 3, 15, 8));
+      held.contact = {"Max Mustermann", "max@example.org", ""};
+      tx.insert_appointment(held);
+      holding.set_value();
+      release.get_future().wait();
+    });
+  });
+  holding.get_future().wait();
+  for (const auto& w : writes) queued.push_back(std::async(std::launch::async, [&store, w] { store.write(w); }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // all of them queued behind the held one
+  release.set_value();
+  held.get();
+}
+
+// Writes arriving while the server's lane is busy share one transaction: one commit, one advance
+// of the shared data version for all of them, and each sees what the one before it wrote.
+TEST_F(PostgresStore, WritesArrivingTogetherShareOneCommit) {
+  auto one_lane = open_store(db_.url, {1});
+  const std::uint64_t before = known_version(*one_lane);
+  constexpr int writes = 5;
+  std::atomic<int> seen_before_own{0};
+  std::vector<std::function<void(WriteTx&)>> jobs;
+  for (int n = 0; n < writes; ++n)
+    jobs.push_back([&, n](WriteTx& tx) {
+      seen_before_own += tx.count_active_for_contact("erika@example.org", "", at_utc(2027, 3, 1, 0));
+      Appointment x = with("q" + std::to_string(n), "s" + std::to_string(n), at_utc(2027, 3, 15, 9));
+      x.contact.email = "erika@example.org";
+      tx.insert_appointment(x);
+    });
+  std::vector<std::future<void>> queued;
+  write_behind_a_held_write(*one_lane, jobs, queued);
+  for (auto& f : queued) f.get();
+  EXPECT_EQ(a().count_appointments(), writes + 1);
+  EXPECT_EQ(known_version(*one_lane), before + 2) << "the held write and one group: two commits";
+  EXPECT_EQ(seen_before_own.load(), 0 + 1 + 2 + 3 + 4) << "each write saw the group's earlier ones";
+}
+
+// One write of a group failing (its own exception, or the database refusing its row) rolls back
+// only its own changes; the others commit.
+TEST_F(PostgresStore, AFailingWriteInAGroupRollsBackOnlyItsOwnChanges) {
+  auto one_lane = open_store(db_.url, {1});
+  std::vector<std::function<void(WriteTx&)>> jobs = {
+      [](WriteTx& tx) { tx.insert_appointment(with("kept-1", "bert", at_utc(2027, 3, 15, 9))); },
+      [](WriteTx& tx) {
+        tx.insert_appointment(with("thrown", "carl", at_utc(2027, 3, 15, 9)));
+        throw std::runtime_error("refused by the use case");
+      },
+      [](WriteTx& tx) { tx.insert_appointment(with("kept-2", "dora", at_utc(2027, 3, 15, 9))); },
+  };
+  std::vector<std::future<void>> queued;
+  write_behind_a_held_write(*one_lane, jobs, queued);
+  EXPECT_NO_THROW(queued[0].get());
+  EXPECT_THROW(queued[1].get(), std::runtime_error);
+  EXPECT_NO_THROW(queued[2].get());
+  EXPECT_TRUE(b().appointment_by_code("Kkept-1").has_value());
+  EXPECT_TRUE(b().appointment_by_code("Kkept-2").has_value());
+  EXPECT_FALSE(b().appointment_by_code("Kthrown").has_value());
 }
 
 TEST_F(PostgresStore, WritingFromInsideAWriteJobThrowsInsteadOfDeadlocking) {
