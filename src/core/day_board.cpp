@@ -80,30 +80,47 @@ void DayBoard::add(const BoardEntry& e) {
   for (int c = begin; c < end; ++c) clear_bit(open_row(c), holder);
 }
 
-void DayBoard::open_and_free_over(int begin, int end, const Word* mask, Word* open, Word* free) const {
+// Word i of open_and_free_over: down the cells of [begin, end), stopping once nobody is open.
+void DayBoard::open_and_free_word(int i, int begin, int end, Word mask, Word& open, Word& free) const {
   const std::size_t stride = 2 * static_cast<std::size_t>(words_);
-  const Word* first = &cells_rows_[static_cast<std::size_t>(begin) * stride];
-  for (int i = 0; i < words_; ++i) {
-    Word o = mask[i];
-    Word f = o;
-    const Word* row = first + i;
-    for (int c = begin; c < end && o != 0; ++c, row += stride) {
-      o &= row[0];
-      f &= row[words_];
-    }
-    open[i] = o;
-    free[i] = f & o;
+  const Word* row = &cells_rows_[static_cast<std::size_t>(begin) * stride + static_cast<std::size_t>(i)];
+  Word o = mask;
+  Word f = mask;
+  for (int c = begin; c < end && o != 0; ++c, row += stride) {
+    o &= row[0];
+    f &= row[words_];
   }
+  open = o;
+  free = f & o;
 }
 
-// Busy clears the person's free bit; not busy restores it where they work.
-void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
-  for (int c = begin; c < end; ++c) {
-    if (busy)
-      clear_bit(free_row(c), staff);
-    else if (test_bit(at(working_, c), staff))
-      set_bit(free_row(c), staff);
+void DayBoard::open_and_free_over(int begin, int end, const Word* mask, Word* open, Word* free) const {
+  for (int i = 0; i < words_; ++i) open_and_free_word(i, begin, end, mask[i], open[i], free[i]);
+}
+
+int DayBoard::first_free_over(int begin, int end, const Word* mask, Word* open) const {
+  for (int i = 0; i < words_; ++i) {
+    Word free = 0;
+    open_and_free_word(i, begin, end, mask[i], open[i], free);
+    if (free != 0) return i * 64 + std::countr_zero(free);
   }
+  return -1;
+}
+
+// Busy clears the person's free bit; not busy restores it where they work. Walks the one word
+// that holds the person's bit down the cells: every move runs this twice.
+void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
+  if (begin >= end) return;
+  const std::size_t word = static_cast<std::size_t>(staff >> 6);
+  const Word bit = Word{1} << (staff & 63);
+  const std::size_t stride = 2 * static_cast<std::size_t>(words_);
+  Word* free = free_row(begin) + word;
+  if (busy) {
+    for (int c = begin; c < end; ++c, free += stride) *free &= ~bit;
+    return;
+  }
+  const Word* work = at(working_, begin) + word;
+  for (int c = begin; c < end; ++c, free += stride, work += words_) *free |= *work & bit;
 }
 
 // Moves without journaling; the previous holder keeps cells their other appointments still use

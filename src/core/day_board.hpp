@@ -58,6 +58,10 @@ class DayBoard {
   // that may not move (open), and those of them holding nothing there at all (free). One pass
   // over the cells, skipping words of the mask that are empty, as the matcher's inner loop needs.
   void open_and_free_over(int begin, int end, const Word* mask, Word* open, Word* free) const;
+  // The lowest of `mask` free over [begin, end), or -1 and then `open` as open_and_free_over
+  // gives it: a relocation takes the first free person when there is one, and most often there
+  // is, so the words after that person's are never read.
+  int first_free_over(int begin, int end, const Word* mask, Word* open) const;
   const BoardAppointment& appointment(int i) const { return appointments_[static_cast<std::size_t>(i)]; }
   // One of a person's appointments, with what the search reads inlined so that scanning a busy
   // person's day stays within one small array.
@@ -91,6 +95,7 @@ class DayBoard {
   // words "working and not busy", kept up to date on every change (pinned implies busy).
   Word* open_row(int cell) { return &cells_rows_[2 * offset(cell)]; }
   Word* free_row(int cell) { return &cells_rows_[2 * offset(cell) + static_cast<std::size_t>(words_)]; }
+  void open_and_free_word(int i, int begin, int end, Word mask, Word& open, Word& free) const;
   void remove_absences(const DayFrame& frame);
   void shift(int appointment, int to);
   void mark_busy(int staff, int begin, int end, bool busy);

@@ -11,7 +11,8 @@ constexpr int kMaxConflicts = 32;  // more appointments of one person inside one
 }
 
 Matcher::Matcher(DayBoard& board)
-    : board_(board), words_(board.words()), visited_(static_cast<std::size_t>(board.words()), 0),
+    : board_(board), words_(board.words()), taken_(static_cast<std::size_t>(board.words()), 0),
+      visited_(static_cast<std::size_t>(board.words()), 0),
       mask_(static_cast<std::size_t>(board.words()), 0),
       scratch_(static_cast<std::size_t>((kMaxChain + 2) * 2 * board.words()), 0) {}
 
@@ -64,17 +65,20 @@ int Matcher::capacity(const NewBooking& booking) {
   const int direct = popcount(free, words_);
   if (direct == popcount(open, words_)) return direct;
   const std::size_t mark = board_.mark();
-  board_.reserve(free, booking.begin, booking.end);
+  copy(taken_.data(), free, words_);
+  taken_begin_ = booking.begin;
+  taken_end_ = booking.end;
   and_not_into(open, free, words_);
   int count = direct;
   fill(visited_.data(), words_, 0);
   for (int s = next_unvisited(open, 0); s >= 0; s = next_unvisited(open, s + 1)) {
     if (!free_up(s, booking.begin, booking.end, 0)) continue;
-    board_.reserve_one(s, booking.begin, booking.end);
+    set_bit(taken_.data(), s);
     ++count;
     fill(visited_.data(), words_, 0);
   }
   board_.undo_to(mark);
+  fill(taken_.data(), words_, 0);
   return count;
 }
 
@@ -106,13 +110,16 @@ bool Matcher::relocate(int appointment, int depth) {
   if (depth > kMaxChain) return false;
   const BoardAppointment ap = board_.appointment(appointment);
   Word* open = row(depth, 0);
-  Word* free = row(depth, 1);
   Word* mask = mask_.data();
   const Word* qualified = board_.roster().qualified(ap.service);
-  for (int i = 0; i < words_; ++i) mask[i] = qualified[i] & ~visited_[static_cast<std::size_t>(i)];
+  if (ap.begin < taken_end_ && taken_begin_ < ap.end) {
+    for (int i = 0; i < words_; ++i)
+      mask[i] = qualified[i] & ~(visited_[static_cast<std::size_t>(i)] | taken_[static_cast<std::size_t>(i)]);
+  } else {
+    for (int i = 0; i < words_; ++i) mask[i] = qualified[i] & ~visited_[static_cast<std::size_t>(i)];
+  }
   clear_bit(mask, ap.holder);
-  board_.open_and_free_over(ap.begin, ap.end, mask, open, free);
-  const int direct = first_bit(free, words_);
+  const int direct = board_.first_free_over(ap.begin, ap.end, mask, open);
   if (direct >= 0) {
     board_.move(appointment, direct);
     return true;

@@ -48,6 +48,12 @@ class Matcher {
 
   DayBoard& board_;
   int words_;
+  // While capacity() counts: who already took one of the hypothetical bookings of
+  // [taken_begin_, taken_end_). Keeping them out of every search for an interval overlapping
+  // that one is what reserving them on the board did, without writing and undoing cell rows.
+  std::vector<Word> taken_;
+  int taken_begin_ = 0;
+  int taken_end_ = 0;
   std::vector<Word> visited_;
   std::vector<Word> mask_;     // scratch: whom open_and_free_over should look at
   std::vector<Word> scratch_;  // two rows per search depth
