@@ -85,12 +85,7 @@ lint-openapi: bootstrap
 	cd $(ROOT) && node_modules/.bin/redocly lint --config redocly.yaml docs/openapi.yaml
 
 bench: build
-	@if [[ -x $(ROOT)/bench/run ]]; then \
-	  cd $(ROOT) && AMT_BUILD_DIR=$(RELEASE_DIR) bench/run; \
-	else \
-	  echo 'bench: bench/run does not exist yet; running the in-process benchmarks'; \
-	  shopt -s nullglob; for b in $(RELEASE_DIR)/bench/*_bench; do echo "== $$b"; "$$b"; done; \
-	fi
+	cd $(ROOT) && AMT_BUILD_DIR=$(RELEASE_DIR) bench/run
 
 clean:
 	rm -rf $(RELEASE_DIR) $(ASAN_DIR)
