@@ -57,7 +57,7 @@ sql() { PGOPTIONS=--client-min-messages=warning psql "$1" -qAtX -v ON_ERROR_STOP
 rotated() { local n; n=$(wc -l <"$1"); tail -n +"$((n / 2 + 1))" "$1"; head -n "$((n / 2))" "$1"; }
 
 settings=()
-if [[ $diag == 1 ]]; then settings=(--set shared_preload_libraries=pg_stat_statements); fi
+if [[ $diag == 1 ]]; then settings=(--set shared_preload_libraries=pg_stat_statements --set pg_stat_statements.track_planning=on); fi
 say "issue #6: bookings through two servers on one PostgreSQL vs raw pgbench inserts" \
   "($rounds alternating rounds of ${seconds}s, $clients clients)"
 "$root/tests/support/pg_cluster" start "$pg" --durable "${settings[@]}" >/dev/null
@@ -132,8 +132,10 @@ bookings_round() {
         JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'amt' AND query NOT LIKE '%pg_stat%'") statements," \
       "$(sql "$admin" "SELECT round(wal_sync::numeric / $booked, 3) || ' WAL syncs, ' || round(wal_write::numeric / $booked, 3)
           || ' WAL writes, ' || round(wal_bytes / $booked) || ' WAL bytes' FROM pg_stat_wal")"
-    echo "  statements by calls (calls per booking, mean ms):"
+    # Plans per call near 1 mean PostgreSQL plans that statement afresh on every call (a custom plan).
+    echo "  statements by calls (calls per booking, mean ms executing, plans per call, mean ms planning):"
     sql "$amt_url" "SELECT '    ' || round(calls::numeric / $booked, 2) || '  ' || round(mean_exec_time::numeric, 3) || '  '
+        || round(plans::numeric / greatest(calls, 1), 2) || '  ' || round(mean_plan_time::numeric, 3) || '  '
         || left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = 'amt' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC LIMIT 14"
     echo "  the servers' connections, on average over the run (sampled every 0.1 s):"

@@ -10,6 +10,10 @@
 
 namespace amt::store::postgres {
 
+// The statement that locks a location's calendar for some UTC days: $1 and $2 the lock kinds of a
+// location and of one of its days, $3 the location id, $4 the days (an array of day numbers).
+extern const char* const lock_days_sql;
+
 class PgWriteTx final : public WriteTx {
  public:
   explicit PgWriteTx(Connection& c) : c_(c) {}

@@ -24,6 +24,8 @@ std::int64_t count_appointments(Connection& c);
 // query-plan test reads it).
 std::vector<Appointment> find_appointments(Connection& c, const AppointmentSearch& search);
 std::string find_appointments_sql(std::size_t locations);
+// The statement behind count_active_for_contact: ?1 e-mail, ?2 phone (NULL for none), ?3 now.
+extern const char* const count_active_for_contact_sql;
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,
                              Instant now);
 

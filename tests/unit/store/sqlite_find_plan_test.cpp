@@ -69,6 +69,33 @@ TEST(SqliteFindPlan, EveryKindOfKeyIsSearchedByIndexAndNoTableIsScanned) {
   EXPECT_EQ(plan.find("SCAN appointment_name_keys"), std::string::npos);
 }
 
+// The count of a contact's bookings, made by every booking, reads the partial indexes of
+// migration 019 (which leave out the empty e-mail addresses and phone numbers), no table.
+TEST(SqliteFindPlan, CountingAContactsBookingsSearchesBothKeysByIndex) {
+  SqliteFile f;
+  f.exec("SELECT 1");
+  auto store = open_store(f.temp.url);
+  store->migrate();
+  for (int n = 0; n < 200; ++n) {
+    Appointment a = numbered(n);
+    a.contact.email = n % 3 ? "b" + std::to_string(n) + "@example.org" : "";
+    a.contact.phone = n % 3 ? "" : "0151" + std::to_string(1000000 + n);
+    insert(*store, a);
+  }
+  f.exec("ANALYZE");
+  const std::string plan = f.plan(sqlite::count_active_for_contact_sql);
+  SCOPED_TRACE(plan);
+  EXPECT_NE(plan.find("SEARCH appointments USING INDEX appointments_by_email (contact_email=?)"), std::string::npos);
+  EXPECT_NE(plan.find("SEARCH appointments USING INDEX appointments_by_phone (contact_phone=?)"), std::string::npos);
+  EXPECT_EQ(plan.find("SCAN appointments"), std::string::npos);
+  store->write([](WriteTx& tx) {
+    const Instant before{std::chrono::seconds{1000000000}};
+    EXPECT_EQ(tx.count_active_for_contact("b1@example.org", "", before), 1);
+    EXPECT_EQ(tx.count_active_for_contact("", "01511000003", before), 1);
+    EXPECT_EQ(tx.count_active_for_contact("", "", before), 0) << "the empty keys are no contact";
+  });
+}
+
 TEST(SqliteFindPlan, BookingsWrittenBeforeTheMigrationAreFoundAfterIt) {
   SqliteFile f;
   f.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
