@@ -123,26 +123,36 @@ void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
   for (int c = begin; c < end; ++c, free += stride, work += words_) *free |= *work & bit;
 }
 
-// Moves without journaling; the previous holder keeps cells their other appointments still use
-// (only possible with overlapping input data, but it must not free them).
-void DayBoard::shift(int appointment, int to) {
-  BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
-  auto& from_list = held_[static_cast<std::size_t>(a.holder)];
-  from_list.erase(std::find_if(from_list.begin(), from_list.end(),
-                               [appointment](const Held& h) { return h.appointment == appointment; }));
+// The previous holder keeps cells their other appointments still use (only possible with
+// overlapping input data, but it must not free them). Searched from the back: undoing a move
+// takes off the appointment its holder received last.
+std::size_t DayBoard::detach(int appointment) {
+  const BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
+  auto& list = held_[static_cast<std::size_t>(a.holder)];
+  std::size_t at = list.size() - 1;
+  while (list[at].appointment != appointment) --at;
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(at));
   mark_busy(a.holder, a.begin, a.end, false);
-  for (const Held& o : from_list) {
+  for (const Held& o : list) {
     if (o.end <= a.begin || a.end <= o.begin) continue;
     mark_busy(a.holder, std::max(o.begin, a.begin), std::min(o.end, a.end), true);
   }
+  return at;
+}
+
+void DayBoard::attach(int appointment, int to, std::size_t at) {
+  BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
   a.holder = to;
-  held_[static_cast<std::size_t>(to)].push_back({a.begin, a.end, appointment, a.movable});
+  auto& list = held_[static_cast<std::size_t>(to)];
+  list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), {a.begin, a.end, appointment, a.movable});
   mark_busy(to, a.begin, a.end, true);
 }
 
 void DayBoard::move(int appointment, int to) {
-  journal_.push_back({true, appointment, appointments_[static_cast<std::size_t>(appointment)].holder, 0});
-  shift(appointment, to);
+  const int from = appointments_[static_cast<std::size_t>(appointment)].holder;
+  const std::size_t at = detach(appointment);
+  journal_.push_back({true, appointment, from, at});
+  attach(appointment, to, held_[static_cast<std::size_t>(to)].size());
 }
 
 // Those reserved are free there (so they hold nothing), hence undoing is setting their bits back.
@@ -167,7 +177,8 @@ void DayBoard::undo_to(std::size_t mark) {
     const Change change = journal_.back();
     journal_.pop_back();
     if (change.is_move) {
-      shift(change.a, change.b);
+      detach(change.a);
+      attach(change.a, change.b, change.row);
       continue;
     }
     const Word* who = &reserved_[change.row];

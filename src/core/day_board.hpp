@@ -87,7 +87,7 @@ class DayBoard {
     bool is_move;
     int a;  // move: appointment; reserve: begin cell
     int b;  // move: previous holder; reserve: end cell
-    std::size_t row;  // reserve: offset into reserved_
+    std::size_t row;  // move: place in the previous holder's list; reserve: offset into reserved_
   };
   Word* at(std::vector<Word>& rows, int cell) { return &rows[offset(cell)]; }
   std::size_t offset(int cell) const { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words_); }
@@ -97,7 +97,10 @@ class DayBoard {
   Word* free_row(int cell) { return &cells_rows_[2 * offset(cell) + static_cast<std::size_t>(words_)]; }
   void open_and_free_word(int i, int begin, int end, Word mask, Word& open, Word& free) const;
   void remove_absences(const DayFrame& frame);
-  void shift(int appointment, int to);
+  // Takes the appointment off its holder (returning where it stood in their list) and gives it
+  // to `to` at place `at` of their list; neither is journaled.
+  std::size_t detach(int appointment);
+  void attach(int appointment, int to, std::size_t at);
   void mark_busy(int staff, int begin, int end, bool busy);
 
   const Roster& roster_;
@@ -108,7 +111,9 @@ class DayBoard {
   std::vector<Word> working_;     // cells_ rows
   std::vector<Word> cells_rows_;  // cells_ pairs of rows, see open_row
   std::vector<BoardAppointment> appointments_;
-  std::vector<std::vector<Held>> held_;  // per staff, in the order they came to hold them
+  // Per staff, in the order they came to hold them; undoing a move puts the appointment back in
+  // its place, so that a search that was taken back leaves no trace on later searches.
+  std::vector<std::vector<Held>> held_;
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one

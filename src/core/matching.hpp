@@ -33,7 +33,8 @@ class Matcher {
   // Places the booking, moving others if needed; the board then holds it as a reservation and
   // records the moves in its journal. Returns the staff index, or -1 when it does not fit.
   int place(const NewBooking& booking);
-  // How many such bookings fit one after another; the board is unchanged afterwards.
+  // How many such bookings fit one after another; the board is unchanged afterwards, the order of
+  // each person's appointments included, so a start counts the same whatever was counted before.
   int capacity(const NewBooking& booking);
 
  private:
