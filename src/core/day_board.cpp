@@ -13,6 +13,7 @@ DayBoard::DayBoard(const Roster& roster)
       one_(static_cast<std::size_t>(roster.words()), 0) {}
 
 void DayBoard::reset(const DayFrame& frame, int held_back_minutes) {
+  ++version_;
   cells_ = frame.cells();
   midnight_ = frame.midnight();
   working_.resize(offset(cells_));
@@ -60,6 +61,7 @@ BoardEntry DayBoard::resolve(const Roster& roster, const Appointment& a, int sou
 }
 
 void DayBoard::add(const BoardEntry& e) {
+  ++version_;
   const int holder = e.holder;
   if (holder < 0) return;
   const int first = cells_until(midnight_, e.start, false);
@@ -127,6 +129,7 @@ void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
 // overlapping input data, but it must not free them). Searched from the back: undoing a move
 // takes off the appointment its holder received last.
 std::size_t DayBoard::detach(int appointment) {
+  ++version_;
   const BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
   auto& list = held_[static_cast<std::size_t>(a.holder)];
   std::size_t at = list.size() - 1;
@@ -157,6 +160,7 @@ void DayBoard::move(int appointment, int to) {
 
 // Those reserved are free there (so they hold nothing), hence undoing is setting their bits back.
 void DayBoard::reserve(const Word* who, int begin, int end) {
+  ++version_;
   const std::size_t row = reserved_.size();
   reserved_.insert(reserved_.end(), who, who + words_);
   journal_.push_back({false, begin, end, row});
@@ -173,6 +177,7 @@ void DayBoard::reserve_one(int staff, int begin, int end) {
 }
 
 void DayBoard::undo_to(std::size_t mark) {
+  ++version_;
   while (journal_.size() > mark) {
     const Change change = journal_.back();
     journal_.pop_back();

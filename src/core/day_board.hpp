@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/day_frame.hpp"
@@ -63,6 +64,11 @@ class DayBoard {
   // is, so the words after that person's are never read.
   int first_free_over(int begin, int end, const Word* mask, Word* open) const;
   const BoardAppointment& appointment(int i) const { return appointments_[static_cast<std::size_t>(i)]; }
+  int appointment_count() const { return static_cast<int>(appointments_.size()); }
+  // Who works in the cell: plans minus absences minus the emergency reserve.
+  const Word* working(int cell) const { return &working_[offset(cell)]; }
+  // Changes with every change to the board, so that what was derived from it can tell it is stale.
+  std::uint64_t version() const { return version_; }
   // One of a person's appointments, with what the search reads inlined so that scanning a busy
   // person's day stays within one small array.
   struct Held {
@@ -117,6 +123,7 @@ class DayBoard {
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace amt::capacity

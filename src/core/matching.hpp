@@ -13,6 +13,7 @@
 
 #include <vector>
 
+#include "core/capacity_bound.hpp"
 #include "core/day_board.hpp"
 
 namespace amt::capacity {
@@ -44,6 +45,7 @@ class Matcher {
   // Fills level 0: candidates (row 0) and those of them free already (row 1).
   void candidates(const NewBooking& booking);
   int next_unvisited(const Word* set, int from) const;
+  int bound(const NewBooking& booking);  // see capacity_bound.hpp; computed once per service and board
   bool free_up(int staff, int begin, int end, int depth);
   bool relocate(int appointment, int depth);
 
@@ -58,6 +60,7 @@ class Matcher {
   std::vector<Word> visited_;
   std::vector<Word> mask_;     // scratch: whom open_and_free_over should look at
   std::vector<Word> scratch_;  // two rows per search depth
+  CapacityBound bound_;        // for the service counted last
 };
 
 }  // namespace amt::capacity

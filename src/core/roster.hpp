@@ -31,6 +31,7 @@ class Roster {
   int staff_count() const { return static_cast<int>(staff_.size()); }
   const Staff& staff(int index) const { return staff_[static_cast<std::size_t>(index)]; }
   const Service& service(int index) const { return services_[static_cast<std::size_t>(index)]; }
+  int service_count() const { return static_cast<int>(services_.size()); }
   int staff_index(const Id& id) const { return staff_index_.find(id); }  // -1: not active staff here
   int service_index(const Id& id) const { return service_index_.find(id); }  // -1: not a service here
 

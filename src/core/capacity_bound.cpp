@@ -1,0 +1,57 @@
+// The per-cell room of capacity_bound.hpp, from the board's appointments and working rows.
+#include "core/capacity_bound.hpp"
+
+#include <algorithm>
+
+namespace amt::capacity {
+
+namespace {
+
+bool subset(const Word* inner, const Word* outer, int words) {
+  for (int i = 0; i < words; ++i)
+    if ((inner[i] & ~outer[i]) != 0) return false;
+  return true;
+}
+
+}  // namespace
+
+void CapacityBound::compute(const DayBoard& board, int service) {
+  const Roster& roster = board.roster();
+  const int words = board.words();
+  const int cells = board.cells();
+  const Word* qualified = roster.qualified(service);
+  tied_service_.resize(static_cast<std::size_t>(roster.service_count()));
+  for (int u = 0; u < roster.service_count(); ++u)
+    tied_service_[static_cast<std::size_t>(u)] = subset(roster.qualified(u), qualified, words) ? 1 : 0;
+  tied_.assign(static_cast<std::size_t>(cells) * static_cast<std::size_t>(words), 0);
+  for (int a = 0; a < board.appointment_count(); ++a) {
+    const BoardAppointment& ap = board.appointment(a);
+    if (ap.movable && tied_service_[static_cast<std::size_t>(ap.service)] == 0) continue;
+    for (int c = ap.begin; c < ap.end; ++c) set_bit(&tied_[static_cast<std::size_t>(c * words)], ap.holder);
+  }
+  // Most cells lie outside opening hours and are never asked for: each is counted when first asked.
+  room_.assign(static_cast<std::size_t>(cells), -1);
+  qualified_ = qualified;
+  board_ = &board;
+  service_ = service;
+  version_ = board.version();
+}
+
+int CapacityBound::at_most(int begin, int end) {
+  int least = room(begin);
+  for (int c = begin + 1; c < end; ++c) least = std::min(least, room(c));
+  return least;
+}
+
+int CapacityBound::room(int cell) {
+  int& room = room_[static_cast<std::size_t>(cell)];
+  if (room >= 0) return room;
+  const int words = board_->words();
+  const Word* working = board_->working(cell);
+  const Word* tied = &tied_[static_cast<std::size_t>(cell * words)];
+  room = 0;
+  for (int i = 0; i < words; ++i) room += std::popcount(qualified_[i] & working[i] & ~tied[i]);
+  return room;
+}
+
+}  // namespace amt::capacity
