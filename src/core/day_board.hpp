@@ -108,6 +108,7 @@ class DayBoard {
   std::size_t detach(int appointment);
   void attach(int appointment, int to, std::size_t at);
   void mark_busy(int staff, int begin, int end, bool busy);
+  bool free_over(int staff, int begin, int end) const;
 
   const Roster& roster_;
   int words_;
@@ -116,10 +117,12 @@ class DayBoard {
   Instant midnight_{};
   std::vector<Word> working_;     // cells_ rows
   std::vector<Word> cells_rows_;  // cells_ pairs of rows, see open_row
+  std::vector<char> live_;        // per cell: someone works there by plan (else all its rows are 0)
   std::vector<BoardAppointment> appointments_;
   // Per staff, in the order they came to hold them; undoing a move puts the appointment back in
   // its place, so that a search that was taken back leaves no trace on later searches.
   std::vector<std::vector<Held>> held_;
+  std::vector<char> overlapping_;  // per staff: holds overlapping appointments (input data only)
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one
