@@ -47,10 +47,7 @@ int CapacityBound::room(int cell) {
   int& room = room_[static_cast<std::size_t>(cell)];
   if (room >= 0) return room;
   const int words = board_->words();
-  const Word* working = board_->working(cell);
-  const Word* tied = &tied_[static_cast<std::size_t>(cell * words)];
-  room = 0;
-  for (int i = 0; i < words; ++i) room += std::popcount(qualified_[i] & working[i] & ~tied[i]);
+  room = popcount_and_not(qualified_, board_->working(cell), &tied_[static_cast<std::size_t>(cell * words)], words);
   return room;
 }
 
