@@ -20,14 +20,24 @@ void CapacityBound::compute(const DayBoard& board, int service) {
   const int words = board.words();
   const int cells = board.cells();
   const Word* qualified = roster.qualified(service);
-  tied_service_.resize(static_cast<std::size_t>(roster.service_count()));
-  for (int u = 0; u < roster.service_count(); ++u)
-    tied_service_[static_cast<std::size_t>(u)] = subset(roster.qualified(u), qualified, words) ? 1 : 0;
-  tied_.assign(static_cast<std::size_t>(cells) * static_cast<std::size_t>(words), 0);
+  if (service != service_) {
+    tied_service_.resize(static_cast<std::size_t>(roster.service_count()));
+    for (int u = 0; u < roster.service_count(); ++u)
+      tied_service_[static_cast<std::size_t>(u)] = subset(roster.qualified(u), qualified, words) ? 1 : 0;
+  }
+  // Only the rows written last time need clearing; the others are empty already.
+  const auto row = [words](int cell) { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words); };
+  tied_.resize(row(cells), 0);
+  const int end = std::min(tied_end_, cells);
+  for (int c = tied_begin_; c < end; ++c) fill(&tied_[row(c)], words, 0);
+  tied_begin_ = cells;
+  tied_end_ = 0;
   for (int a = 0; a < board.appointment_count(); ++a) {
     const BoardAppointment& ap = board.appointment(a);
     if (ap.movable && tied_service_[static_cast<std::size_t>(ap.service)] == 0) continue;
-    for (int c = ap.begin; c < ap.end; ++c) set_bit(&tied_[static_cast<std::size_t>(c * words)], ap.holder);
+    for (int c = ap.begin; c < ap.end; ++c) set_bit(&tied_[row(c)], ap.holder);
+    tied_begin_ = std::min(tied_begin_, ap.begin);
+    tied_end_ = std::max(tied_end_, ap.end);
   }
   // Most cells lie outside opening hours and are never asked for: each is counted when first asked.
   room_.assign(static_cast<std::size_t>(cells), -1);

@@ -42,6 +42,8 @@ class CapacityBound {
   const Word* qualified_ = nullptr;
   std::vector<int> room_;    // per cell, -1 until asked for
   std::vector<Word> tied_;   // per cell a row: who holds a tied appointment there
+  int tied_begin_ = 0;       // the rows of tied_ outside [tied_begin_, tied_end_) are empty
+  int tied_end_ = 0;
   std::vector<char> tied_service_;  // per service of the roster
 };
 
