@@ -8,7 +8,9 @@
 // times under skills is interval scheduling with eligibility, NP-hard in general; the search then
 // only moves an appointment to someone free for its whole interval (recursively), never
 // double-books, and may in rare cases refuse a booking an exhaustive search would place.
-// tests/unit/core/capacity_random_test.cpp measures how rare.
+// tests/unit/core/capacity_random_test.cpp measures how rare. Counting a start's capacity stops
+// at an upper bound (capacity_bound.hpp) that no search can exceed, so the bound never changes a
+// count, it only skips searches that would fail.
 #pragma once
 
 #include <vector>
