@@ -48,7 +48,7 @@ struct Planner::Impl {
     if (index >= 0) capacity::set_bit(only, index);
     return true;
   }
-  void scan_day(DayBoard& board, const DayFrame& frame, int service, const SlotQuery& query,
+  void scan_day(Matcher& matcher, const DayFrame& frame, int service, const SlotQuery& query,
                 Instant earliest, std::vector<Slot>& out) const;
 };
 
@@ -122,12 +122,11 @@ int Planner::held_back_minutes(LocalDate day) const {
   return board.held_back_cells() * kCellMinutes;
 }
 
-void Planner::Impl::scan_day(DayBoard& board, const DayFrame& frame, int service, const SlotQuery& query,
+void Planner::Impl::scan_day(Matcher& matcher, const DayFrame& frame, int service, const SlotQuery& query,
                              Instant earliest, std::vector<Slot>& out) const {
   const Service& svc = roster.service(service);
   const int length = cells_for(svc.duration_minutes);
   const Minutes duration{svc.duration_minutes};
-  Matcher matcher(board);
   std::vector<Word> only(static_cast<std::size_t>(roster.words()));
   for (const CellRange& range : frame.opening(roster.location(), roster.zone())) {
     for (int c = range.begin; c + length <= range.end; ++c) {
@@ -161,13 +160,14 @@ std::vector<DaySlots> Planner::free_slots(const std::vector<Appointment>& appoin
 
   std::vector<DaySlots> days;
   DayBoard board(roster);
+  Matcher matcher(board);  // one for all days: what it keeps is checked against the board's version
   for (LocalDate d = first; d <= last; d += date::days{1}) {
     if (is_closed(location(), d)) continue;
     const DayFrame frame(zone(), d);
     board.reset(frame, impl_->held_back_minutes);
     for (const capacity::BoardEntry& entry : buckets[static_cast<std::size_t>((d - first).count())]) board.add(entry);
     DaySlots day{d, {}};
-    impl_->scan_day(board, frame, service, query, earliest, day.slots);
+    impl_->scan_day(matcher, frame, service, query, earliest, day.slots);
     if (!day.slots.empty()) days.push_back(std::move(day));
   }
   return days;

@@ -13,12 +13,27 @@ DayBoard::DayBoard(const Roster& roster)
       one_(static_cast<std::size_t>(roster.words()), 0) {}
 
 void DayBoard::reset(const DayFrame& frame, int held_back_minutes) {
+  ++version_;
   cells_ = frame.cells();
   midnight_ = frame.midnight();
   working_.resize(offset(cells_));
   cells_rows_.resize(2 * offset(cells_));
-  for (int c = 0; c < cells_; ++c)
-    copy(at(working_, c), roster_.working(frame.weekday(), frame.local_minute(c) / kCellMinutes), words_);
+  live_.resize(static_cast<std::size_t>(cells_), 0);
+  // Cells nobody works in stay empty all day (nothing becomes free or open where nobody works),
+  // so they are written only when the day before used them: most of a day's rows are not touched.
+  for (int c = 0; c < cells_; ++c) {
+    const int cell = frame.local_minute(c) / kCellMinutes;
+    char& live = live_[static_cast<std::size_t>(c)];
+    if (!roster_.someone_works(frame.weekday(), cell)) {
+      if (live == 0) continue;
+      fill(at(working_, c), words_, 0);
+      fill(open_row(c), 2 * words_, 0);
+      live = 0;
+      continue;
+    }
+    copy(at(working_, c), roster_.working(frame.weekday(), cell), words_);
+    live = 1;
+  }
   remove_absences(frame);
   // Held-back time counts as not working: nothing is booked or moved into it, and appointments
   // already lying there stay where they are, as with an absence entered after booking.
@@ -30,11 +45,13 @@ void DayBoard::reset(const DayFrame& frame, int held_back_minutes) {
     held_back_cells_ = static_cast<int>(held.size());
   }
   for (int c = 0; c < cells_; ++c) {
+    if (live_[static_cast<std::size_t>(c)] == 0) continue;
     copy(open_row(c), at(working_, c), words_);
     copy(free_row(c), at(working_, c), words_);
   }
   appointments_.clear();
   for (auto& list : held_) list.clear();
+  overlapping_.assign(held_.size(), 0);
   journal_.clear();
   reserved_.clear();
 }
@@ -60,6 +77,7 @@ BoardEntry DayBoard::resolve(const Roster& roster, const Appointment& a, int sou
 }
 
 void DayBoard::add(const BoardEntry& e) {
+  ++version_;
   const int holder = e.holder;
   if (holder < 0) return;
   const int first = cells_until(midnight_, e.start, false);
@@ -74,6 +92,7 @@ void DayBoard::add(const BoardEntry& e) {
   const int source = e.source;
   const int index = static_cast<int>(appointments_.size());
   appointments_.push_back({holder, begin, end, service, movable, source});
+  if (!free_over(holder, begin, end)) overlapping_[static_cast<std::size_t>(holder)] = 1;
   held_[static_cast<std::size_t>(holder)].push_back({begin, end, index, movable});
   mark_busy(holder, begin, end, true);
   if (movable) return;
@@ -107,6 +126,18 @@ int DayBoard::first_free_over(int begin, int end, const Word* mask, Word* open) 
   return -1;
 }
 
+// Free is "working and holding nothing": so where this is true for a new appointment it overlaps
+// none of the person's others, and where the person does not work it may (then assumed it does).
+bool DayBoard::free_over(int staff, int begin, int end) const {
+  const std::size_t word = static_cast<std::size_t>(staff >> 6);
+  const Word bit = Word{1} << (staff & 63);
+  const std::size_t stride = 2 * static_cast<std::size_t>(words_);
+  const Word* free = &cells_rows_[2 * offset(begin) + static_cast<std::size_t>(words_) + word];
+  Word all = bit;
+  for (int c = begin; c < end; ++c, free += stride) all &= *free;
+  return all != 0;
+}
+
 // Busy clears the person's free bit; not busy restores it where they work. Walks the one word
 // that holds the person's bit down the cells: every move runs this twice.
 void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
@@ -123,30 +154,44 @@ void DayBoard::mark_busy(int staff, int begin, int end, bool busy) {
   for (int c = begin; c < end; ++c, free += stride, work += words_) *free |= *work & bit;
 }
 
-// Moves without journaling; the previous holder keeps cells their other appointments still use
-// (only possible with overlapping input data, but it must not free them).
-void DayBoard::shift(int appointment, int to) {
-  BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
-  auto& from_list = held_[static_cast<std::size_t>(a.holder)];
-  from_list.erase(std::find_if(from_list.begin(), from_list.end(),
-                               [appointment](const Held& h) { return h.appointment == appointment; }));
+// The previous holder keeps cells their other appointments still use (only possible with
+// overlapping input data, but it must not free them; moves never create overlaps, so only those
+// who held overlapping appointments from the start need the check). Searched from the back:
+// undoing a move takes off the appointment its holder received last.
+std::size_t DayBoard::detach(int appointment) {
+  ++version_;
+  const BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
+  auto& list = held_[static_cast<std::size_t>(a.holder)];
+  std::size_t at = list.size() - 1;
+  while (list[at].appointment != appointment) --at;
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(at));
   mark_busy(a.holder, a.begin, a.end, false);
-  for (const Held& o : from_list) {
+  if (overlapping_[static_cast<std::size_t>(a.holder)] == 0) return at;
+  for (const Held& o : list) {
     if (o.end <= a.begin || a.end <= o.begin) continue;
     mark_busy(a.holder, std::max(o.begin, a.begin), std::min(o.end, a.end), true);
   }
+  return at;
+}
+
+void DayBoard::attach(int appointment, int to, std::size_t at) {
+  BoardAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
   a.holder = to;
-  held_[static_cast<std::size_t>(to)].push_back({a.begin, a.end, appointment, a.movable});
+  auto& list = held_[static_cast<std::size_t>(to)];
+  list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), {a.begin, a.end, appointment, a.movable});
   mark_busy(to, a.begin, a.end, true);
 }
 
 void DayBoard::move(int appointment, int to) {
-  journal_.push_back({true, appointment, appointments_[static_cast<std::size_t>(appointment)].holder, 0});
-  shift(appointment, to);
+  const int from = appointments_[static_cast<std::size_t>(appointment)].holder;
+  const std::size_t at = detach(appointment);
+  journal_.push_back({true, appointment, from, at});
+  attach(appointment, to, held_[static_cast<std::size_t>(to)].size());
 }
 
 // Those reserved are free there (so they hold nothing), hence undoing is setting their bits back.
 void DayBoard::reserve(const Word* who, int begin, int end) {
+  ++version_;
   const std::size_t row = reserved_.size();
   reserved_.insert(reserved_.end(), who, who + words_);
   journal_.push_back({false, begin, end, row});
@@ -163,11 +208,13 @@ void DayBoard::reserve_one(int staff, int begin, int end) {
 }
 
 void DayBoard::undo_to(std::size_t mark) {
+  ++version_;
   while (journal_.size() > mark) {
     const Change change = journal_.back();
     journal_.pop_back();
     if (change.is_move) {
-      shift(change.a, change.b);
+      detach(change.a);
+      attach(change.a, change.b, change.row);
       continue;
     }
     const Word* who = &reserved_[change.row];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/day_frame.hpp"
@@ -63,6 +64,11 @@ class DayBoard {
   // is, so the words after that person's are never read.
   int first_free_over(int begin, int end, const Word* mask, Word* open) const;
   const BoardAppointment& appointment(int i) const { return appointments_[static_cast<std::size_t>(i)]; }
+  int appointment_count() const { return static_cast<int>(appointments_.size()); }
+  // Who works in the cell: plans minus absences minus the emergency reserve.
+  const Word* working(int cell) const { return &working_[offset(cell)]; }
+  // Changes with every change to the board, so that what was derived from it can tell it is stale.
+  std::uint64_t version() const { return version_; }
   // One of a person's appointments, with what the search reads inlined so that scanning a busy
   // person's day stays within one small array.
   struct Held {
@@ -87,7 +93,7 @@ class DayBoard {
     bool is_move;
     int a;  // move: appointment; reserve: begin cell
     int b;  // move: previous holder; reserve: end cell
-    std::size_t row;  // reserve: offset into reserved_
+    std::size_t row;  // move: place in the previous holder's list; reserve: offset into reserved_
   };
   Word* at(std::vector<Word>& rows, int cell) { return &rows[offset(cell)]; }
   std::size_t offset(int cell) const { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words_); }
@@ -97,8 +103,12 @@ class DayBoard {
   Word* free_row(int cell) { return &cells_rows_[2 * offset(cell) + static_cast<std::size_t>(words_)]; }
   void open_and_free_word(int i, int begin, int end, Word mask, Word& open, Word& free) const;
   void remove_absences(const DayFrame& frame);
-  void shift(int appointment, int to);
+  // Takes the appointment off its holder (returning where it stood in their list) and gives it
+  // to `to` at place `at` of their list; neither is journaled.
+  std::size_t detach(int appointment);
+  void attach(int appointment, int to, std::size_t at);
   void mark_busy(int staff, int begin, int end, bool busy);
+  bool free_over(int staff, int begin, int end) const;
 
   const Roster& roster_;
   int words_;
@@ -107,11 +117,16 @@ class DayBoard {
   Instant midnight_{};
   std::vector<Word> working_;     // cells_ rows
   std::vector<Word> cells_rows_;  // cells_ pairs of rows, see open_row
+  std::vector<char> live_;        // per cell: someone works there by plan (else all its rows are 0)
   std::vector<BoardAppointment> appointments_;
-  std::vector<std::vector<Held>> held_;  // per staff, in the order they came to hold them
+  // Per staff, in the order they came to hold them; undoing a move puts the appointment back in
+  // its place, so that a search that was taken back leaves no trace on later searches.
+  std::vector<std::vector<Held>> held_;
+  std::vector<char> overlapping_;  // per staff: holds overlapping appointments (input data only)
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace amt::capacity

@@ -56,7 +56,9 @@ int Matcher::place(const NewBooking& booking) {
 
 // Everyone free already takes one booking each (reserved in one go); then each busy candidate is
 // tried once, in the order place() tries them. A candidate that cannot be freed stays so after
-// other augmentations (the Kuhn lemma), so one pass counts exactly in the uniform case.
+// other augmentations (the Kuhn lemma), so one pass counts exactly in the uniform case. Once the
+// count reaches the bound of capacity_bound.hpp the remaining searches could only fail, and
+// failed searches leave the board as it was, so they are skipped.
 int Matcher::capacity(const NewBooking& booking) {
   if (booking.begin < 0 || booking.end > board_.cells() || booking.begin >= booking.end) return 0;
   candidates(booking);
@@ -64,6 +66,9 @@ int Matcher::capacity(const NewBooking& booking) {
   const Word* free = row(0, 1);
   const int direct = popcount(free, words_);
   if (direct == popcount(open, words_)) return direct;
+  const int most = booking.only == nullptr ? bound(booking) : board_.roster().staff_count();
+  if (direct >= most) return direct;
+  const bool bound_fresh = bound_.fresh(board_);
   const std::size_t mark = board_.mark();
   copy(taken_.data(), free, words_);
   taken_begin_ = booking.begin;
@@ -71,15 +76,21 @@ int Matcher::capacity(const NewBooking& booking) {
   and_not_into(open, free, words_);
   int count = direct;
   fill(visited_.data(), words_, 0);
-  for (int s = next_unvisited(open, 0); s >= 0; s = next_unvisited(open, s + 1)) {
+  for (int s = next_unvisited(open, 0); s >= 0 && count < most; s = next_unvisited(open, s + 1)) {
     if (!free_up(s, booking.begin, booking.end, 0)) continue;
     set_bit(taken_.data(), s);
     ++count;
     fill(visited_.data(), words_, 0);
   }
   board_.undo_to(mark);
+  if (bound_fresh) bound_.still_fresh(board_);
   fill(taken_.data(), words_, 0);
   return count;
+}
+
+int Matcher::bound(const NewBooking& booking) {
+  if (!bound_.fresh_for(board_, booking.service)) bound_.compute(board_, booking.service);
+  return bound_.at_most(booking.begin, booking.end);
 }
 
 // Makes `staff` hold nothing in [begin, end) by relocating each appointment there; all or nothing.

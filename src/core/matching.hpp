@@ -8,11 +8,14 @@
 // times under skills is interval scheduling with eligibility, NP-hard in general; the search then
 // only moves an appointment to someone free for its whole interval (recursively), never
 // double-books, and may in rare cases refuse a booking an exhaustive search would place.
-// tests/unit/core/capacity_random_test.cpp measures how rare.
+// tests/unit/core/capacity_random_test.cpp measures how rare. Counting a start's capacity stops
+// at an upper bound (capacity_bound.hpp) that no search can exceed, so the bound never changes a
+// count, it only skips searches that would fail.
 #pragma once
 
 #include <vector>
 
+#include "core/capacity_bound.hpp"
 #include "core/day_board.hpp"
 
 namespace amt::capacity {
@@ -33,7 +36,8 @@ class Matcher {
   // Places the booking, moving others if needed; the board then holds it as a reservation and
   // records the moves in its journal. Returns the staff index, or -1 when it does not fit.
   int place(const NewBooking& booking);
-  // How many such bookings fit one after another; the board is unchanged afterwards.
+  // How many such bookings fit one after another; the board is unchanged afterwards, the order of
+  // each person's appointments included, so a start counts the same whatever was counted before.
   int capacity(const NewBooking& booking);
 
  private:
@@ -43,6 +47,7 @@ class Matcher {
   // Fills level 0: candidates (row 0) and those of them free already (row 1).
   void candidates(const NewBooking& booking);
   int next_unvisited(const Word* set, int from) const;
+  int bound(const NewBooking& booking);  // see capacity_bound.hpp; computed once per service and board
   bool free_up(int staff, int begin, int end, int depth);
   bool relocate(int appointment, int depth);
 
@@ -57,6 +62,7 @@ class Matcher {
   std::vector<Word> visited_;
   std::vector<Word> mask_;     // scratch: whom open_and_free_over should look at
   std::vector<Word> scratch_;  // two rows per search depth
+  CapacityBound bound_;        // for the service counted last
 };
 
 }  // namespace amt::capacity

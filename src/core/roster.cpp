@@ -73,6 +73,9 @@ void Roster::fill_week() {
       }
     }
   }
+  someone_.assign(static_cast<std::size_t>(7 * kDayCells), 0);
+  for (int r = 0; r < 7 * kDayCells; ++r)
+    someone_[static_cast<std::size_t>(r)] = first_bit(&week_rows_[row(r)], words_) >= 0 ? 1 : 0;
 }
 
 void Roster::collect_absences(const Catalog& catalog) {

@@ -31,6 +31,7 @@ class Roster {
   int staff_count() const { return static_cast<int>(staff_.size()); }
   const Staff& staff(int index) const { return staff_[static_cast<std::size_t>(index)]; }
   const Service& service(int index) const { return services_[static_cast<std::size_t>(index)]; }
+  int service_count() const { return static_cast<int>(services_.size()); }
   int staff_index(const Id& id) const { return staff_index_.find(id); }  // -1: not active staff here
   int service_index(const Id& id) const { return service_index_.find(id); }  // -1: not a service here
 
@@ -39,6 +40,7 @@ class Roster {
   const Word* working(int weekday, int cell) const {
     return &week_rows_[row(weekday * kDayCells + cell)];
   }
+  bool someone_works(int weekday, int cell) const { return someone_[static_cast<std::size_t>(weekday * kDayCells + cell)] != 0; }
   const std::vector<StaffAbsence>& absences() const { return absences_; }  // sorted by from
   // This location's staff and their absences, the input first_present() expects.
   const Catalog& own_catalog() const { return own_; }
@@ -59,6 +61,7 @@ class Roster {
   IdIndex service_index_;
   std::vector<Word> skill_rows_;  // one row per service
   std::vector<Word> week_rows_;   // 7 * kDayCells rows
+  std::vector<char> someone_;     // per row of week_rows_: not empty
   std::vector<StaffAbsence> absences_;
   Catalog own_;
 };

@@ -31,11 +31,10 @@ inline void and_not_into(Word* dst, const Word* src, int words) {
   for (int i = 0; i < words; ++i) dst[i] &= ~src[i];
 }
 
-inline int popcount(const Word* row, int words) {
-  int n = 0;
-  for (int i = 0; i < words; ++i) n += std::popcount(row[i]);
-  return n;
-}
+// Members of a row; and of a AND b AND NOT except. Out of line (staff_set.cpp) so that one build
+// counts with the POPCNT instruction where the processor has it and portably where it has not.
+int popcount(const Word* row, int words);
+int popcount_and_not(const Word* a, const Word* b, const Word* except, int words);
 
 inline int first_bit(const Word* row, int words) {  // -1 when empty
   for (int i = 0; i < words; ++i)

@@ -68,14 +68,17 @@ class RefBoard {
     bool is_move;
     int a;  // move: appointment; reserve: begin cell
     int b;  // move: previous holder; reserve: end cell
-    std::size_t row;  // reserve: offset into reserved_
+    std::size_t row;  // move: place in the previous holder's list; reserve: offset into reserved_
   };
   Word* at(std::vector<Word>& rows, int cell) { return &rows[offset(cell)]; }
   const Word* at(const std::vector<Word>& rows, int cell) const { return &rows[offset(cell)]; }
   std::size_t offset(int cell) const { return static_cast<std::size_t>(cell) * static_cast<std::size_t>(words_); }
   void remove_absences(const DayFrame& frame);
   void hold_back(const DayFrame& frame, int minutes);
-  void shift(int appointment, int to);
+  // Returns where the appointment stood in its previous holder's list; puts it at place `at` of
+  // the new holder's list (by default its end).
+  static constexpr std::size_t kAtEnd = ~std::size_t{0};
+  std::size_t shift(int appointment, int to, std::size_t at = kAtEnd);
   void mark_busy(int staff, int begin, int end, bool busy);
 
   const Roster& roster_;
@@ -86,7 +89,9 @@ class RefBoard {
   std::vector<Word> busy_;
   std::vector<Word> pinned_;
   std::vector<RefAppointment> appointments_;
-  std::vector<std::vector<int>> held_;  // per staff: board indices of their appointments
+  // Per staff: board indices of their appointments. The order decides which conflict a search
+  // relocates first, so undoing a move restores it: a search taken back leaves no trace.
+  std::vector<std::vector<int>> held_;
   std::vector<Change> journal_;
   std::vector<Word> reserved_;
   std::vector<Word> one_;  // scratch row for reserve_one
@@ -232,23 +237,27 @@ void RefBoard::mark_busy(int staff, int begin, int end, bool busy) {
 
 // Moves without journaling; the previous holder keeps cells their other appointments still use
 // (only possible with overlapping input data, but it must not free them).
-void RefBoard::shift(int appointment, int to) {
+std::size_t RefBoard::shift(int appointment, int to, std::size_t at) {
   RefAppointment& a = appointments_[static_cast<std::size_t>(appointment)];
   auto& from_list = held_[static_cast<std::size_t>(a.holder)];
-  from_list.erase(std::find(from_list.begin(), from_list.end(), appointment));
+  const auto from = std::find(from_list.begin(), from_list.end(), appointment);
+  const std::size_t was = static_cast<std::size_t>(from - from_list.begin());
+  from_list.erase(from);
   mark_busy(a.holder, a.begin, a.end, false);
   for (int other : from_list) {
     const RefAppointment& o = appointments_[static_cast<std::size_t>(other)];
     mark_busy(a.holder, std::max(o.begin, a.begin), std::min(o.end, a.end), true);
   }
   a.holder = to;
-  held_[static_cast<std::size_t>(to)].push_back(appointment);
+  auto& to_list = held_[static_cast<std::size_t>(to)];
+  to_list.insert(to_list.begin() + static_cast<std::ptrdiff_t>(std::min(at, to_list.size())), appointment);
   mark_busy(to, a.begin, a.end, true);
+  return was;
 }
 
 void RefBoard::move(int appointment, int to) {
-  journal_.push_back({true, appointment, appointments_[static_cast<std::size_t>(appointment)].holder, 0});
-  shift(appointment, to);
+  const int from = appointments_[static_cast<std::size_t>(appointment)].holder;
+  journal_.push_back({true, appointment, from, shift(appointment, to)});
 }
 
 void RefBoard::reserve(const Word* who, int begin, int end) {
@@ -272,7 +281,7 @@ void RefBoard::undo_to(std::size_t mark) {
     const Change change = journal_.back();
     journal_.pop_back();
     if (change.is_move) {
-      shift(change.a, change.b);
+      shift(change.a, change.b, change.row);
       continue;
     }
     const Word* who = &reserved_[change.row];
