@@ -7,8 +7,9 @@
 // needs at most kMaxChain moves. With mixed durations, keeping all appointments at their fixed
 // times under skills is interval scheduling with eligibility, NP-hard in general; the search then
 // only moves an appointment to someone free for its whole interval (recursively), never
-// double-books, and may in rare cases refuse a booking an exhaustive search would place.
-// tests/unit/core/capacity_random_test.cpp measures how rare. Counting a start's capacity stops
+// double-books, and may refuse a booking an exhaustive search would place (how often is not
+// measured; capacity_reference_test.cpp checks the search against a plain engine that searches
+// the same way, not against an exhaustive one). Counting a start's capacity stops
 // at an upper bound (capacity_bound.hpp) that no search can exceed, so the bound never changes a
 // count, it only skips searches that would fail.
 #pragma once
