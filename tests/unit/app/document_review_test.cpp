@@ -222,7 +222,8 @@ TEST_F(DocumentReviewTest, TheReminderGoesOutOnceOnTheDeadlineDayAndNotForAppoin
 TEST_F(DocumentReviewTest, ManyDueRemindersAreQueuedInAFewCommitsAndEachOnce) {
   const int count = 450;
   store_->write([&](store::WriteTx& tx) {
-    for (int i = 0; i < count; ++i) tx.insert_appointment(appointment("bulk-" + std::to_string(i), "2027-03-11T09:00:00Z"));
+    for (int i = 0; i < count; ++i)
+      tx.insert_appointment(appointment("bulk-" + std::to_string(i), "2027-03-11T09:00:00Z"));
   });
   auto on_tuesday = make_reviews(Clock{utc("2027-03-09T06:00:00Z")});
   const auto before = store_->data_version();
