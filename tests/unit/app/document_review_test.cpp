@@ -52,7 +52,8 @@ class DocumentReviewTest : public ::testing::Test {
     store_->write([&](store::WriteTx& tx) { tx.insert_appointment(a); });
     return a;
   }
-  static Appointment appointment(const std::string& id, const char* start, const std::string& customer = "123A456",
+  static Appointment appointment(const std::string& id, const char* start,
+                                 const std::string& customer = "123A456",
                                  const char* created = "2027-03-01T08:00:00Z", const char* language = "en") {
     Appointment a;
     a.id = id;
@@ -225,7 +226,8 @@ TEST_F(DocumentReviewTest, ManyDueRemindersAreQueuedInAFewCommitsAndEachOnce) {
     for (int i = 0; i < count; ++i)
       tx.insert_appointment(appointment("bulk-" + std::to_string(i), "2027-03-11T09:00:00Z"));
   });
-  auto on_tuesday = make_reviews(Clock{utc("2027-03-09T06:00:00Z")});
+  const Clock tuesday{utc("2027-03-09T06:00:00Z")};
+  auto on_tuesday = make_reviews(tuesday);
   const auto before = store_->data_version();
   ASSERT_TRUE(before);
   EXPECT_EQ(on_tuesday->send_reminders(), 2 * count) << "one e-mail and one SMS each";
