@@ -28,38 +28,62 @@ void AvailabilityCache::put(const std::string& key, Stamp stamp, Body body) {
   entries_[key] = std::move(body);
 }
 
+namespace {
+
+// An answer computed under `answer` is good for a request stamped `request`: nothing it depends on
+// is older (every part of a stamp only grows).
+bool covers(const AvailabilityCache::Stamp& answer, const AvailabilityCache::Stamp& request) {
+  return answer.data_version >= request.data_version && answer.catalog_version >= request.catalog_version &&
+         answer.minute >= request.minute;
+}
+
+}  // namespace
+
 AvailabilityCache::Body AvailabilityCache::find_or_compute(const std::string& key, Stamp stamp,
                                                            const std::function<Body()>& compute) {
-  const std::string flight = key + '\x1e' + std::to_string(stamp.data_version) + '\x1e' +
-                             std::to_string(stamp.catalog_version) + '\x1e' + std::to_string(stamp.minute);
-  std::promise<Body> mine;
-  std::shared_future<Body> theirs;
-  {
-    std::lock_guard lock(mutex_);
-    if (stamp_ == stamp)
-      if (auto it = entries_.find(key); it != entries_.end()) return it->second;
-    if (auto it = computing_.find(flight); it != computing_.end())
-      theirs = it->second;
-    else
-      computing_.emplace(flight, mine.get_future().share());
-  }
-  if (theirs.valid()) {
-    if (Body body = theirs.get()) return body;
+  for (;;) {
+    std::promise<Body> mine;
+    std::shared_future<Body> theirs;
+    bool theirs_covers = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (stamp_ == stamp)
+        if (auto it = entries_.find(key); it != entries_.end()) return it->second;
+      if (auto it = computing_.find(key); it != computing_.end()) {
+        theirs = it->second.answer;
+        theirs_covers = covers(it->second.stamp, stamp);
+      } else {
+        computing_.emplace(key, Flight{stamp, mine.get_future().share()});
+      }
+    }
+    if (!theirs.valid()) return compute_for_all(key, stamp, mine, compute);
+    Body body = theirs.get();
+    if (!theirs_covers) continue;  // computed from older data: ask again now that it is done
+    if (body) return body;
     return compute();
   }
+}
+
+AvailabilityCache::Body AvailabilityCache::compute_for_all(const std::string& key, Stamp stamp,
+                                                           std::promise<Body>& mine,
+                                                           const std::function<Body()>& compute) {
   Body body;
   try {
     body = compute();
   } catch (...) {
+    {
+      std::lock_guard lock(mutex_);
+      computing_.erase(key);
+    }
     mine.set_value(nullptr);  // the others compute for themselves
-    std::lock_guard lock(mutex_);
-    computing_.erase(flight);
     throw;
   }
   if (body) put(key, stamp, body);
+  {
+    std::lock_guard lock(mutex_);
+    computing_.erase(key);
+  }
   mine.set_value(body);
-  std::lock_guard lock(mutex_);
-  computing_.erase(flight);
   return body;
 }
 

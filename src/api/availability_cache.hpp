@@ -26,18 +26,28 @@ class AvailabilityCache {
   Body find(const std::string& key, Stamp now) const;  // null when absent or stale
   // stamp: taken before the answer was computed, so a write that raced it makes the entry stale.
   void put(const std::string& key, Stamp stamp, Body body);
-  // The cached answer, or compute() run once for all who ask for key and stamp while it runs, its
-  // body cached. The cache empties on every write and every minute; before, every request in
-  // flight at that moment computed the same answer again, each holding weeks of appointments.
-  // compute returns null for an answer that is not shared (an error): then each caller computes.
+  // The cached answer, or compute() run once for all who ask for key while it runs, its body
+  // cached. At most one computation per key runs at a time: a request whose stamp is newer than
+  // the one in flight waits for it and then computes (once, for all waiting with that stamp). The
+  // cache empties on every write and every minute, and a burst of writes used to start a
+  // computation per write beside the ones still running, each holding weeks of appointments: the
+  // memory peak of issue #2. compute returns null for an answer that is not shared (an error):
+  // then each caller computes.
   Body find_or_compute(const std::string& key, Stamp stamp, const std::function<Body()>& compute);
 
  private:
+  struct Flight {
+    Stamp stamp;  // what the answer computed is at least as new as
+    std::shared_future<Body> answer;
+  };
+  Body compute_for_all(const std::string& key, Stamp stamp, std::promise<Body>& mine,
+                       const std::function<Body()>& compute);
+
   static constexpr std::size_t max_entries = 4096;
   mutable std::mutex mutex_;
   Stamp stamp_{0, 0, 0};
   std::unordered_map<std::string, Body> entries_;
-  std::unordered_map<std::string, std::shared_future<Body>> computing_;  // key and stamp -> answer
+  std::unordered_map<std::string, Flight> computing_;  // key -> the one computation running for it
 };
 
 }  // namespace amt::api

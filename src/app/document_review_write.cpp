@@ -80,16 +80,46 @@ Result<ReviewOutcome> DocumentReviews::review(const StaffAccount& account, std::
   return result;
 }
 
+namespace {
+
+// A reminder decided outside the write, queued with the others of its batch.
+struct DueReminder {
+  Appointment appointment;
+  const Location* location;
+  DocumentStates states;
+  std::string manage_link;
+};
+
+// Reminders queued per write transaction. Every commit empties the availability caches, and on the
+// first run after a start (or when a busy day reaches its deadline) hundreds of reminders fall due at
+// once: one commit each made every request in flight compute its answer afresh, hundreds of times in
+// a second, each holding weeks of appointments (the memory peak of issue #2, docs/benchmarks.md).
+constexpr std::size_t reminder_batch = 200;
+
+int queue_reminders(store::Store& store, const std::vector<DueReminder>& batch, Instant now) {
+  int queued = 0;  // set afresh on every run of the transaction
+  store.write([&](store::WriteTx& tx) {
+    queued = 0;
+    for (const DueReminder& r : batch)
+      queued += enqueue_document_mails(tx, DocumentMailKind::reminder,
+                                       {r.appointment, *r.location, r.states, r.manage_link, now});
+  });
+  return queued;
+}
+
+}  // namespace
+
 int DocumentReviews::send_reminders() {
   const auto snapshot = catalogs_.current();
   const Instant now = clock_.now();
   // Far enough ahead for any deadline of reminder_working_days across weekends and holidays.
   const auto ahead = std::chrono::days(settings_.reminder_working_days * 2 + 14);
   int queued = 0;
+  std::vector<DueReminder> batch;
   for (const Location& l : snapshot->catalog.locations) {
     const Zone z = zone(l.time_zone);
     const LocalDate today = local_date(z, now);
-    for (const Appointment& a : store_.appointments(l.id, now, now + ahead)) {
+    for (Appointment& a : store_.appointments(l.id, now, now + ahead)) {
       if (a.status != AppointmentStatus::booked || a.start <= now) continue;
       const Service* service = snapshot->catalog.service(a.service_id);
       if (!service || service->documents.empty()) continue;
@@ -98,15 +128,16 @@ int DocumentReviews::send_reminders() {
       if (today < due || local_date(z, a.created_at) >= due) continue;
       const auto sent = store_.outbox_for_appointment(a.id);
       if (std::any_of(sent.begin(), sent.end(), [](const auto& m) { return m.kind == "documents_reminder"; })) continue;
-      const DocumentStates states = document_states(store_, service, a.id);
+      DocumentStates states = document_states(store_, service, a.id);
       if (states.outstanding() == 0) continue;
-      int n = 0;  // set afresh on every run of the transaction
-      store_.write([&](store::WriteTx& tx) {
-        n = enqueue_document_mails(tx, DocumentMailKind::reminder, {a, l, states, manage_link(a), now});
-      });
-      queued += n;
+      std::string link = manage_link(a);
+      batch.push_back({std::move(a), &l, std::move(states), std::move(link)});
+      if (batch.size() < reminder_batch) continue;
+      queued += queue_reminders(store_, batch, now);
+      batch.clear();
     }
   }
+  if (!batch.empty()) queued += queue_reminders(store_, batch, now);
   return queued;
 }
 

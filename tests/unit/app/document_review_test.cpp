@@ -48,6 +48,13 @@ class DocumentReviewTest : public ::testing::Test {
   // A first application (five required documents) for staff-01.
   Appointment add(const std::string& id, const char* start, const std::string& customer = "123A456",
                   const char* created = "2027-03-01T08:00:00Z", const char* language = "en") {
+    const Appointment a = appointment(id, start, customer, created, language);
+    store_->write([&](store::WriteTx& tx) { tx.insert_appointment(a); });
+    return a;
+  }
+  static Appointment appointment(const std::string& id, const char* start,
+                                 const std::string& customer = "123A456",
+                                 const char* created = "2027-03-01T08:00:00Z", const char* language = "en") {
     Appointment a;
     a.id = id;
     a.code = new_booking_code();
@@ -62,7 +69,6 @@ class DocumentReviewTest : public ::testing::Test {
     a.note = "Fragen zur Miete";
     a.language = language;
     a.created_at = utc(created);
-    store_->write([&](store::WriteTx& tx) { tx.insert_appointment(a); });
     return a;
   }
   void upload(const Appointment& a, const std::string& document, const char* at) {
@@ -210,6 +216,27 @@ TEST_F(DocumentReviewTest, TheReminderGoesOutOnceOnTheDeadlineDayAndNotForAppoin
                                    thursday.code + "): https://termine.example.org/manage?code="))
       << sms.body;
   EXPECT_TRUE(outbox(late, "documents_reminder").empty());
+}
+
+// Regression (issue #2 memory peak): one commit per reminder emptied the availability caches
+// hundreds of times in the first second after a start. Every reminder still goes out, once.
+TEST_F(DocumentReviewTest, ManyDueRemindersAreQueuedInAFewCommitsAndEachOnce) {
+  const int count = 450;
+  store_->write([&](store::WriteTx& tx) {
+    for (int i = 0; i < count; ++i)
+      tx.insert_appointment(appointment("bulk-" + std::to_string(i), "2027-03-11T09:00:00Z"));
+  });
+  const Clock tuesday{utc("2027-03-09T06:00:00Z")};
+  auto on_tuesday = make_reviews(tuesday);
+  const auto before = store_->data_version();
+  ASSERT_TRUE(before);
+  EXPECT_EQ(on_tuesday->send_reminders(), 2 * count) << "one e-mail and one SMS each";
+  EXPECT_LE(*store_->data_version() - *before, 3u) << "batches of reminders, not one commit each";
+  EXPECT_EQ(on_tuesday->send_reminders(), 0);
+  for (const int i : {0, 199, 200, 449}) {
+    const auto sent = store_->outbox_for_appointment("bulk-" + std::to_string(i));
+    EXPECT_EQ(sent.size(), 2u) << i;
+  }
 }
 
 TEST_F(DocumentReviewTest, NoReminderWhenEveryDocumentIsAccepted) {
