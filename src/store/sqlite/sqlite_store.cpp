@@ -23,7 +23,8 @@ constexpr std::size_t max_readers = 4;
 SqliteStore::SqliteStore(const std::string& path)
     : path_(path),
       readers_(path, max_readers, reader_cache_kib),
-      writer_(std::make_unique<Connection>(path, writer_cache_kib), [this] { ++data_version_; }) {}
+      writer_(std::make_unique<Connection>(path, writer_cache_kib), [this] { ++data_version_; },
+              [this] { planning_.forget(); }) {}
 
 void SqliteStore::migrate() {
   // Its own short-lived connection: migrations need their own transactions, one per version,
@@ -102,7 +103,7 @@ std::vector<Appointment> SqliteStore::find_appointments(const AppointmentSearch&
 
 void SqliteStore::write(const std::function<void(WriteTx&)>& fn) {
   writer_.run([&](Connection& c) {
-    SqliteWriteTx tx(c);
+    SqliteWriteTx tx(c, planning_);
     fn(tx);
   });
 }
