@@ -165,6 +165,7 @@ TEST_P(PlanningRead, SeesADeletionAndManyChangesInOneJob) {
       Appointment a = numbered(n);
       a.start = at_utc(2027, 3, 15, 20) + std::chrono::seconds{n};
       a.end = a.start + Minutes{5};
+      a.staff_id = "staff-" + std::to_string(n);  // one person is never booked twice at once
       tx.insert_appointment(a);
     }
   });
