@@ -15,8 +15,9 @@ namespace amt::store::sqlite {
 // appointments on that connection is reported by sqlite3_update_hook and re-read by rowid before
 // the next answer; what the hook cannot report is handled by forgetting everything: undone
 // changes (the writer calls forget() after every ROLLBACK and ROLLBACK TO) and writes by other
-// connections (PRAGMA data_version moves). It must outlive the connection it watches, whose
-// hook points at it.
+// connections (PRAGMA data_version moves). The hook misses rows that INSERT OR REPLACE deletes
+// and tables emptied by the truncate optimisation: nothing writes appointments that way, and its
+// triggers rule the latter out. It must outlive the connection it watches, whose hook points at it.
 class PlanningCache {
  public:
   // At most this many rows in all (about 0.5 KB each): the server's memory target is 64 MB.
