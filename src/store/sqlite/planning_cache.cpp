@@ -28,8 +28,8 @@ void PlanningCache::forget() {
   rows_ = 0;
 }
 
-std::vector<Appointment> PlanningCache::appointments_to_plan(Connection& c, const Id& location_id, Instant from,
-                                                            Instant to) {
+std::vector<Appointment> PlanningCache::appointments_to_plan(Connection& c, const Id& location_id,
+                                                             Instant from, Instant to) {
   watch(c);
   catch_up(c);
   auto it = std::find_if(ranges_.begin(), ranges_.end(), [&](const Range& r) {
@@ -81,10 +81,9 @@ void PlanningCache::patch(std::int64_t rowid, const Appointment* now) {
       range.rows.erase(gone, range.rows.end());
     }
     if (now == nullptr || !planning_row_matches(*now, range.location_id, range.from, range.to)) continue;
-    const auto at = std::upper_bound(range.rows.begin(), range.rows.end(), *now,
-                                     [](const Appointment& a, const PlanningRow& row) {
-                                       return planning_order(a, row.appointment);
-                                     });
+    const auto at = std::upper_bound(
+        range.rows.begin(), range.rows.end(), *now,
+        [](const Appointment& a, const PlanningRow& row) { return planning_order(a, row.appointment); });
     range.rows.insert(at, PlanningRow{rowid, *now});
     ++rows_;
     max_rowid_ = std::max(max_rowid_, rowid);

@@ -31,7 +31,8 @@ class PlanningCache {
   PlanningCache& operator=(const PlanningCache&) = delete;
 
   // What appointments_overlapping(c, location_id, from, to, planning) returns, in its order.
-  std::vector<Appointment> appointments_to_plan(Connection& c, const Id& location_id, Instant from, Instant to);
+  std::vector<Appointment> appointments_to_plan(Connection& c, const Id& location_id, Instant from,
+                                                Instant to);
   void forget();
   std::size_t rows() const { return rows_; }  // cached, in all ranges
 
@@ -44,7 +45,8 @@ class PlanningCache {
     std::uint64_t last_used = 0;
   };
 
-  static void on_change(void* self, int op, const char* database, const char* table, long long rowid);  // sqlite3_int64
+  static void on_change(void* self, int op, const char* database, const char* table,
+                        long long rowid);  // sqlite3_int64
   void watch(Connection& c);
   void catch_up(Connection& c);
   void patch(std::int64_t rowid, const Appointment* now);

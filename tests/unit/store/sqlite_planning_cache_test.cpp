@@ -67,9 +67,10 @@ TEST(SqlitePlanningCache, AnswersAsTheQueryDoesThroughRandomChangesUndoAndOtherW
   Connection& c = *d.writer;
   PlanningCache cache;
   RandomBookings r(20271115);
-  const std::vector<std::pair<Instant, Instant>> ranges = {
-      {at_utc(2027, 3, 15, 0), at_utc(2027, 3, 16, 0)}, {at_utc(2027, 3, 16, 0), at_utc(2027, 3, 17, 0)},
-      {at_utc(2027, 3, 15, 10), at_utc(2027, 3, 15, 11)}, {at_utc(2027, 3, 14, 0), at_utc(2027, 3, 18, 0)}};
+  const std::vector<std::pair<Instant, Instant>> ranges = {{at_utc(2027, 3, 15, 0), at_utc(2027, 3, 16, 0)},
+                                                           {at_utc(2027, 3, 16, 0), at_utc(2027, 3, 17, 0)},
+                                                           {at_utc(2027, 3, 15, 10), at_utc(2027, 3, 15, 11)},
+                                                           {at_utc(2027, 3, 14, 0), at_utc(2027, 3, 18, 0)}};
   const auto check_all = [&](int step) {
     for (const auto& [from, to] : ranges)
       for (const char* location : {"mainz", "bingen"})
@@ -88,9 +89,15 @@ TEST(SqlitePlanningCache, AnswersAsTheQueryDoesThroughRandomChangesUndoAndOtherW
         a->end = a->start + length;
         break;
       }
-      case 1: a->status = AppointmentStatus::cancelled; break;
-      case 2: a->status = AppointmentStatus::no_show; break;
-      case 3: a->staff_id = r.staff(); break;
+      case 1:
+        a->status = AppointmentStatus::cancelled;
+        break;
+      case 2:
+        a->status = AppointmentStatus::no_show;
+        break;
+      case 3:
+        a->staff_id = r.staff();
+        break;
       default: {
         auto q = c.query("DELETE FROM appointments WHERE id = ?1");
         q.bind(1, a->id).run();
@@ -134,7 +141,8 @@ TEST(SqlitePlanningCache, StaysWithinItsRowBound) {
   int n = 0;
   for (int day = 15; day <= 17; ++day)
     for (int i = 0; i < 1800; ++i) {
-      Appointment a = testing::sample_appointment("b" + std::to_string(++n), at_utc(2027, 3, day, 7) + std::chrono::seconds{i});
+      Appointment a = testing::sample_appointment("b" + std::to_string(++n),
+                                                  at_utc(2027, 3, day, 7) + std::chrono::seconds{i});
       insert_appointment(c, a);
     }
   c.exec("COMMIT; BEGIN IMMEDIATE");

@@ -20,8 +20,9 @@ std::string unix_text(Instant t) { return std::to_string(t.time_since_epoch().co
 std::vector<std::string> planning_lines(const std::vector<Appointment>& appointments) {
   std::vector<std::string> out;
   for (const Appointment& a : appointments)
-    out.push_back(a.id + " " + a.location_id + " " + a.service_id + " " + a.staff_id + " " + unix_text(a.start) + "-" +
-                  unix_text(a.end) + " " + to_string(a.status) + (a.staff_fixed ? " fixed" : ""));
+    out.push_back(a.id + " " + a.location_id + " " + a.service_id + " " + a.staff_id + " " +
+                  unix_text(a.start) + "-" + unix_text(a.end) + " " + to_string(a.status) +
+                  (a.staff_fixed ? " fixed" : ""));
   return out;
 }
 
