@@ -26,6 +26,12 @@ constexpr int writer_checkpoint_pages = 4000;
 std::unique_ptr<Connection> open_writer(const std::string& path) {
   auto c = std::make_unique<Connection>(path, writer_cache_kib);
   c->exec(("PRAGMA wal_autocheckpoint=" + std::to_string(writer_checkpoint_pages)).c_str());
+  // Each job's SAVEPOINT keeps the pages it changes in a statement journal until it is released.
+  // A booking changes more than the 64 KiB SQLite keeps in memory, so by default every group
+  // created a temporary file and wrote more pages to it than to the WAL. That journal only serves
+  // ROLLBACK TO within the open transaction (crash recovery uses the WAL), so memory loses nothing;
+  // it holds one job's pages at a time.
+  c->exec("PRAGMA temp_store=MEMORY");
   return c;
 }
 
