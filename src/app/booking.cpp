@@ -150,9 +150,37 @@ Result<Booked> Bookings::book(const BookingRequest& raw, const AlsoWithBooking& 
   if (!proof) errors.push_back(proof.error());
   if (!errors.empty()) return invalid(std::move(errors));
 
+  // Everything that does not depend on the database is prepared here, on the caller's thread:
+  // the one writer then only checks, places and inserts. The booking's moment is the request's;
+  // waiting for the writer adds milliseconds.
+  const Instant now = clock_.now();
+  Appointment a;
+  a.id = random_nonce();
+  a.code = policy_.new_code();
+  a.location_id = target->location->id;
+  a.service_id = target->service->id;
+  a.start = target->start;
+  a.end = target->end;
+  a.channel = r.channel;
+  a.staff_fixed = !target->responsible_chain.empty();
+  const std::string nonce = random_nonce();
+  const std::string token = manage_token(policy_.secret, nonce);
+  a.manage_token_hash = sha256_hex(token);
+  a.contact = r.contact;
+  a.customer_number = r.customer_number;
+  a.note = r.note;
+  a.language = r.language;
+  a.created_at = now;
+  const std::string mail_id = random_nonce();
+  const auto confirmation = [&] {
+    return booking_mail(BookingMailKind::confirmed, {a, *target->location, *target->service, token, now},
+                        {policy_.public_url}, mail_id);
+  };
+  std::optional<store::OutboxMessage> mail;
+  if (!a.contact.email.empty()) mail = confirmation();
+
   Result<Booked> result = fail(ErrorKind::slot_taken, "not attempted");
   store_.write([&](store::WriteTx& tx) {
-    const Instant now = clock_.now();
     if (!r.idempotency_key.empty()) {
       if (auto earlier = tx.idempotency(r.idempotency_key)) {
         if (earlier->request_hash != fingerprint) {
@@ -160,9 +188,9 @@ Result<Booked> Bookings::book(const BookingRequest& raw, const AlsoWithBooking& 
                         "This Idempotency-Key was already used for a different request.");
           return;
         }
-        auto a = tx.appointment_by_id(earlier->appointment_id);
-        if (!a) throw std::logic_error("idempotency record without its appointment");
-        result = Booked{*a, manage_token(policy_.secret, earlier->token_nonce), true};
+        auto booked = tx.appointment_by_id(earlier->appointment_id);
+        if (!booked) throw std::logic_error("idempotency record without its appointment");
+        result = Booked{*booked, manage_token(policy_.secret, earlier->token_nonce), true};
         return;
       }
     }
@@ -185,36 +213,21 @@ Result<Booked> Bookings::book(const BookingRequest& raw, const AlsoWithBooking& 
     }
     apply_moves(tx, placement->moves);
 
-    Appointment a;
-    a.id = random_nonce();
-    do a.code = new_booking_code();
-    while (tx.code_exists(a.code));
-    a.location_id = target->location->id;
-    a.service_id = target->service->id;
+    if (tx.code_exists(a.code)) {  // rare: the mail names the code, so it is written again
+      do a.code = policy_.new_code();
+      while (tx.code_exists(a.code));
+      if (mail) mail = confirmation();
+    }
     a.staff_id = placement->staff_id;
-    a.start = target->start;
-    a.end = target->end;
-    a.channel = r.channel;
-    a.staff_fixed = !target->responsible_chain.empty();
-    const std::string nonce = random_nonce();
-    const std::string token = manage_token(policy_.secret, nonce);
-    a.manage_token_hash = sha256_hex(token);
-    a.contact = r.contact;
-    a.customer_number = r.customer_number;
-    a.note = r.note;
-    a.language = r.language;
-    a.created_at = now;
     tx.insert_appointment(a);
     if (!r.idempotency_key.empty())
       tx.save_idempotency({r.idempotency_key, fingerprint, a.id, nonce, now});
-    if (!a.contact.email.empty())
-      tx.enqueue_outbox(booking_mail(BookingMailKind::confirmed, {a, *target->location, *target->service, token, now},
-                                     {policy_.public_url}, random_nonce()));
+    if (mail) tx.enqueue_outbox(*mail);
     // At the kiosk a mobile number is the other way to be told (issue #8): the code goes out by SMS.
     if (a.channel == Channel::kiosk && is_mobile_number(a.contact.phone))
       tx.enqueue_outbox(booking_confirmed_sms(a, a.contact.phone, zone(target->location->time_zone), now));
     if (also) also(tx, a);
-    result = Booked{std::move(a), token, false};
+    result = Booked{a, token, false};
   });
   return result;
 }

@@ -10,6 +10,7 @@
 #include "app/clock.hpp"
 #include "app/errors.hpp"
 #include "app/proof_of_work.hpp"
+#include "app/secrets.hpp"
 #include "core/availability.hpp"
 #include "store/store.hpp"
 
@@ -59,6 +60,7 @@ struct BookingPolicy {
   std::string public_url = "http://localhost:8080";  // base of the manage link in mails
   const ProofOfWork* proof_of_work = nullptr;  // null: online booking needs no anti-bot proof
   int waitlist_hold_minutes = 120;  // a time a cancellation frees is held this long for the waitlist
+  std::function<std::string()> new_code = new_booking_code;  // tests force a collision with it
 };
 
 // More writes that belong to a new booking (the service center's audit entry and SMS): run in the

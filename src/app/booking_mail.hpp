@@ -1,6 +1,7 @@
 // The mails a booking change sends (confirmation, new time, cancellation), rendered into an outbox
-// message inside the booking's transaction, in the language stored with the appointment (the web
-// pages' gettext catalogs; dates written for that language).
+// message that is queued in the change's transaction (a new booking's confirmation is rendered
+// before it, outside the one writer), in the language stored with the appointment (the web pages'
+// gettext catalogs; dates written for that language).
 #pragma once
 
 #include <string>

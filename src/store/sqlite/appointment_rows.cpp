@@ -20,21 +20,52 @@ void bind_fields(Query& q, const Appointment& a) {
   q.bind(15, a.customer_number).bind(16, a.note).bind(17, a.language);
 }
 
+// The overlap test of appointments_overlapping; planning_row_matches is the same test in C++.
+#define AMT_OVERLAPPING                                                                             \
+  " FROM appointments WHERE location_id = ?1 AND start_utc > ?2 AND start_utc < ?3 AND end_utc > ?4" \
+  " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id"
+
+void bind_overlapping(Query& q, const Id& location_id, Instant from, Instant to) {
+  q.bind(1, location_id).bind(2, seconds(from) - max_appointment_seconds).bind(3, seconds(to));
+  q.bind(4, seconds(from));
+}
+
 }  // namespace
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
                                                   Instant to, AppointmentFields fields) {
   const bool planning = fields == AppointmentFields::planning;
-  static constexpr const char* where =
-      " FROM appointments WHERE location_id = ?1 AND start_utc > ?2 AND start_utc < ?3 AND end_utc > ?4"
-      " AND status NOT IN ('cancelled', 'no_show') ORDER BY start_utc, id";
-  auto q = c.query(std::string("SELECT ") + (planning ? AMT_APPOINTMENT_PLANNING_COLUMNS : AMT_APPOINTMENT_COLUMNS) +
-                   where);
-  q.bind(1, location_id).bind(2, seconds(from) - max_appointment_seconds).bind(3, seconds(to));
-  q.bind(4, seconds(from));
+  auto q = c.query(planning ? "SELECT " AMT_APPOINTMENT_PLANNING_COLUMNS AMT_OVERLAPPING
+                            : "SELECT " AMT_APPOINTMENT_COLUMNS AMT_OVERLAPPING);
+  bind_overlapping(q, location_id, from, to);
   std::vector<Appointment> out;
   while (q.step()) out.push_back(planning ? read_appointment_to_plan(q) : read_appointment(q));
   return out;
+}
+
+std::vector<PlanningRow> planning_rows(Connection& c, const Id& location_id, Instant from, Instant to) {
+  auto q = c.query("SELECT " AMT_APPOINTMENT_PLANNING_COLUMNS ", rowid" AMT_OVERLAPPING);
+  bind_overlapping(q, location_id, from, to);
+  std::vector<PlanningRow> out;
+  while (q.step()) out.push_back({q.int64(8), read_appointment_to_plan(q)});
+  return out;
+}
+
+std::optional<Appointment> planning_row(Connection& c, std::int64_t rowid) {
+  auto q = c.query("SELECT " AMT_APPOINTMENT_PLANNING_COLUMNS " FROM appointments WHERE rowid = ?1");
+  q.bind(1, rowid);
+  if (!q.step()) return std::nullopt;
+  return read_appointment_to_plan(q);
+}
+
+bool planning_row_matches(const Appointment& a, const Id& location_id, Instant from, Instant to) {
+  return a.location_id == location_id && seconds(a.start) > seconds(from) - max_appointment_seconds &&
+         a.start < to && a.end > from && holds_time(a.status);
+}
+
+bool planning_order(const Appointment& a, const Appointment& b) {
+  // ORDER BY start_utc, id: ids compare as bytes (SQLite's BINARY collation), as std::string does.
+  return a.start != b.start ? a.start < b.start : a.id < b.id;
 }
 
 std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code) {

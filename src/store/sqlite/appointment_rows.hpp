@@ -16,6 +16,16 @@ namespace amt::store::sqlite {
 
 std::vector<Appointment> appointments_overlapping(Connection& c, const Id& location_id, Instant from,
                                                   Instant to, AppointmentFields fields = AppointmentFields::all);
+// The planning rows of appointments_overlapping with their rowids, for the writer's cache
+// (planning_cache.hpp): a row by rowid, and the overlap test and order of the query in C++.
+struct PlanningRow {
+  std::int64_t rowid;
+  Appointment appointment;
+};
+std::vector<PlanningRow> planning_rows(Connection& c, const Id& location_id, Instant from, Instant to);
+std::optional<Appointment> planning_row(Connection& c, std::int64_t rowid);
+bool planning_row_matches(const Appointment& a, const Id& location_id, Instant from, Instant to);
+bool planning_order(const Appointment& a, const Appointment& b);
 std::optional<Appointment> appointment_by_code(Connection& c, std::string_view code);
 std::optional<Appointment> appointment_by_id(Connection& c, const Id& id);
 bool code_exists(Connection& c, std::string_view code);

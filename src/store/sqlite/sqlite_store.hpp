@@ -4,6 +4,7 @@
 #include <atomic>
 #include <string>
 
+#include "store/sqlite/planning_cache.hpp"
 #include "store/sqlite/reader_pool.hpp"
 #include "store/sqlite/writer.hpp"
 #include "store/store.hpp"
@@ -68,6 +69,7 @@ class SqliteStore final : public Store {
   std::string path_;
   std::atomic<std::uint64_t> data_version_{0};
   ReaderPool readers_;
+  PlanningCache planning_;    // the writer's: used on its thread only, and outlives it
   GroupCommitWriter writer_;  // last: destroyed first, so queued writes finish before the rest goes
 };
 

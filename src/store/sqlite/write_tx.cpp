@@ -12,7 +12,7 @@ std::vector<Appointment> SqliteWriteTx::appointments(const Id& location_id, Inst
 }
 
 std::vector<Appointment> SqliteWriteTx::appointments_to_plan(const Id& location_id, Instant from, Instant to) {
-  return appointments_overlapping(c_, location_id, from, to, AppointmentFields::planning);
+  return planning_.appointments_to_plan(c_, location_id, from, to);
 }
 
 std::optional<Appointment> SqliteWriteTx::appointment_by_code(std::string_view code) {

@@ -2,13 +2,14 @@
 #pragma once
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/planning_cache.hpp"
 #include "store/store.hpp"
 
 namespace amt::store::sqlite {
 
 class SqliteWriteTx final : public WriteTx {
  public:
-  explicit SqliteWriteTx(Connection& c) : c_(c) {}
+  SqliteWriteTx(Connection& c, PlanningCache& planning) : c_(c), planning_(planning) {}
 
   std::vector<Appointment> appointments(const Id& location_id, Instant from, Instant to) override;
   std::vector<Appointment> appointments_to_plan(const Id& location_id, Instant from, Instant to) override;
@@ -74,6 +75,7 @@ class SqliteWriteTx final : public WriteTx {
 
  private:
   Connection& c_;
+  PlanningCache& planning_;
 };
 
 }  // namespace amt::store::sqlite

@@ -6,8 +6,12 @@
 
 namespace amt::store::sqlite {
 
-GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> connection, std::function<void()> on_commit)
-    : connection_(std::move(connection)), on_commit_(std::move(on_commit)), thread_([this] { loop(); }) {}
+GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> connection, std::function<void()> on_commit,
+                                     std::function<void()> on_undo)
+    : connection_(std::move(connection)),
+      on_commit_(std::move(on_commit)),
+      on_undo_(std::move(on_undo)),
+      thread_([this] { loop(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() {
   {
@@ -92,6 +96,7 @@ bool GroupCommitWriter::run_in_savepoint(Pending& p) {
   if (!c.in_transaction()) return false;
   try {
     c.exec("ROLLBACK TO job; RELEASE job");
+    on_undo_();
     return true;
   } catch (...) {
     return false;
@@ -105,6 +110,7 @@ void GroupCommitWriter::fail_group(std::vector<Pending*>& group, const std::exce
     } catch (...) {  // nothing more to undo; the callers learn of the failure below
     }
   }
+  on_undo_();
   for (Pending* p : group) p->done.set_exception(p->error ? p->error : error);
 }
 

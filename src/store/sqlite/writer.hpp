@@ -21,8 +21,10 @@ class GroupCommitWriter {
   using Job = std::function<void(Connection&)>;
   static constexpr std::size_t max_group = 64;
 
-  // on_commit runs on the writer thread after each commit that kept at least one job's changes.
-  GroupCommitWriter(std::unique_ptr<Connection> connection, std::function<void()> on_commit);
+  // on_commit runs on the writer thread after each commit that kept at least one job's changes,
+  // on_undo after every rollback of a job or of a whole group (what the job wrote is gone again).
+  GroupCommitWriter(std::unique_ptr<Connection> connection, std::function<void()> on_commit,
+                    std::function<void()> on_undo = [] {});
   // Finishes every queued job, then joins the thread.
   ~GroupCommitWriter();
   GroupCommitWriter(const GroupCommitWriter&) = delete;
@@ -49,6 +51,7 @@ class GroupCommitWriter {
 
   std::unique_ptr<Connection> connection_;
   std::function<void()> on_commit_;
+  std::function<void()> on_undo_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Pending*> queue_;

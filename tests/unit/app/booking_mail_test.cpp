@@ -56,6 +56,32 @@ class BookingMailTest : public ::testing::Test {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// The mail is written before the booking's transaction, with a code that may turn out taken.
+TEST_F(BookingMailTest, ACodeFoundTakenInTheTransactionIsReplacedInTheMailToo) {
+  std::vector<std::string> codes = {"KAAAAA", "KAAAAA", "KBBBBB"};  // the second booking draws a taken one
+  BookingPolicy policy{3, 62, "test-secret", "https://termine.example.org/"};
+  policy.new_code = [&codes] {
+    std::string code = codes.front();
+    codes.erase(codes.begin());
+    return code;
+  };
+  bookings_ = std::make_unique<Bookings>(*store_, *catalogs_, clock_, policy);
+  auto first = book(slot("2027-03-16"), "first@example.org");
+  ASSERT_TRUE(first) << first.error().detail;
+  auto second = book(slot("2027-03-16"), "second@example.org");
+  ASSERT_TRUE(second) << second.error().detail;
+  EXPECT_EQ(first->appointment.code, "KAAAAA");
+  EXPECT_EQ(second->appointment.code, "KBBBBB");
+  EXPECT_EQ(store_->appointment_by_code("KBBBBB")->contact.email, "second@example.org");
+  const auto queued = mails(*second);
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_TRUE(contains(queued[0].subject, "KBBBBB"));
+  EXPECT_TRUE(contains(queued[0].body, "Buchungscode: KBBBBB"));
+  EXPECT_TRUE(contains(queued[0].body, "manage?code=KBBBBB&token=" + second->manage_token));
+  EXPECT_FALSE(contains(queued[0].body + queued[0].subject + queued[0].attachment, "KAAAAA"));
+  EXPECT_EQ(queued[0].attachment_name, "termin-KBBBBB.ics");
+}
+
 TEST_F(BookingMailTest, BookingWithEmailQueuesConfirmationWithCodeLocalTimeDocumentsAndManageLink) {
   auto booked = book("2027-03-16T08:00:00+01:00", "erika@example.org");
   ASSERT_TRUE(booked) << booked.error().detail;

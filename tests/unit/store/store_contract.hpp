@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -81,6 +82,23 @@ AccountWrite insert_staff_account(Store& store, const StaffAccount& a);  // one 
 std::uint64_t known_version(Store& store);
 // A pending confirmation mail for appointment_id, due at not_before, with a manage link in its body.
 OutboxMessage sample_message(const std::string& id, Instant not_before, const std::string& appointment_id = "a1");
+
+// Blocks the store's writer until released, so the writes issued meanwhile queue up together.
+class WriterGate {
+ public:
+  explicit WriterGate(Store& store)
+      : blocker_(std::async(std::launch::async, [&store, this] {
+          store.write([this](WriteTx&) { open_.get_future().wait(); });
+        })) {}
+  void open() {
+    open_.set_value();
+    blocker_.get();
+  }
+
+ private:
+  std::promise<void> open_;
+  std::future<void> blocker_;
+};
 
 void expect_same(const Catalog& expected, const Catalog& actual);
 void expect_same(const Appointment& expected, const Appointment& actual);

@@ -19,23 +19,6 @@ struct Refused : std::runtime_error {
   int n;
 };
 
-// Blocks the store's writer until released, so the writes issued meanwhile queue up together.
-class WriterGate {
- public:
-  explicit WriterGate(Store& store)
-      : blocker_(std::async(std::launch::async, [&store, this] {
-          store.write([this](WriteTx&) { open_.get_future().wait(); });
-        })) {}
-  void open() {
-    open_.set_value();
-    blocker_.get();
-  }
-
- private:
-  std::promise<void> open_;
-  std::future<void> blocker_;
-};
-
 TEST_P(StoreContract, FailingJobRollsBackOnlyItselfWhileOthersInTheSameGroupCommit) {
   constexpr int writers = 50;
   auto failing = [](int n) { return n % 10 == 3; };  // 5 of 50 throw after inserting
