@@ -113,16 +113,17 @@ std::vector<Appointment> find_appointments(Connection& c, const AppointmentSearc
 // tells the generic plan that few rows will: when most bookings have no phone number, PostgreSQL
 // otherwise expects the lookup of "a phone number" to find them all. A booking with both keys
 // counts once.
-std::string count_active_for_contact_sql(bool email, bool phone) {
-  const std::string by_email = "contact_email = $1 AND contact_email <> ''";
-  const std::string by_phone = "contact_phone = $2 AND contact_phone <> ''";
-  if (email && phone)
-    return "SELECT (SELECT count(*) FROM appointments WHERE " + by_email +
-           " AND status = 'booked' AND start_utc >= $3::bigint) + (SELECT count(*) FROM appointments WHERE " +
-           by_phone + " AND contact_email <> $1 AND status = 'booked' AND start_utc >= $3::bigint)";
-  const std::string active = " AND status = 'booked' AND start_utc >= $2::bigint";
-  if (email) return "SELECT count(*) FROM appointments WHERE " + by_email + active;
-  return "SELECT count(*) FROM appointments WHERE contact_phone = $1 AND contact_phone <> ''" + active;
+const std::string& count_active_for_contact_sql(bool email, bool phone) {
+  static const std::string active = " AND status = 'booked' AND start_utc >= ";
+  static const std::string by_email =
+      "SELECT count(*) FROM appointments WHERE contact_email = $1 AND contact_email <> ''" + active + "$2::bigint";
+  static const std::string by_phone =
+      "SELECT count(*) FROM appointments WHERE contact_phone = $1 AND contact_phone <> ''" + active + "$2::bigint";
+  static const std::string by_both =
+      "SELECT (SELECT count(*) FROM appointments WHERE contact_email = $1 AND contact_email <> ''" + active +
+      "$3::bigint) + (SELECT count(*) FROM appointments WHERE contact_phone = $2 AND contact_phone <> ''"
+      " AND contact_email <> $1" + active + "$3::bigint)";
+  return email ? (phone ? by_both : by_email) : by_phone;
 }
 
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,

@@ -28,7 +28,7 @@ std::string find_appointments_sql(std::size_t locations);
 Params find_appointments_params(const AppointmentSearch& search);
 // The statement behind count_active_for_contact for a contact with an e-mail address, a phone
 // number or both: their values in that order, then now.
-std::string count_active_for_contact_sql(bool email, bool phone);
+const std::string& count_active_for_contact_sql(bool email, bool phone);
 int count_active_for_contact(Connection& c, const std::string& email, const std::string& phone,
                              Instant now);
 
